@@ -1,0 +1,259 @@
+package dev.incidentlifecycle.eventstore;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Appends events to streams with optimistic concurrency, projects them in the same transaction, and
+ * folds streams back into state (now, or as known at a past time).
+ */
+@ApplicationScoped
+public class EventStore {
+
+    private static final Logger LOG = Logger.getLogger(EventStore.class);
+    private static final String COLUMNS = "global_position, cast(event_id as text), stream_type, stream_id, stream_version, "
+            + "event_type, event_version, cast(payload as text), actor, occurred_at, recorded_at, correlation_id, causation_id";
+
+    private final Mutiny.SessionFactory sessions;
+    private final Clock clock;
+    private final Map<String, List<Projection<?>>> projectionsByStreamType;
+    private final List<Projection<?>> projections;
+    private final Counter appended;
+
+    EventStore(Mutiny.SessionFactory sessions, Clock clock, Instance<Projection<?>> projections, MeterRegistry meters) {
+        this.sessions = sessions;
+        this.clock = clock;
+        this.projections = projections.stream().toList();
+        this.projectionsByStreamType = this.projections.stream()
+                .collect(Collectors.groupingBy(p -> p.aggregate().streamType()));
+        this.appended = Counter.builder("event_store_events_appended").description("Events appended to the event log")
+                .register(meters);
+    }
+
+    /**
+     * Runs {@code work} in one transaction. When the context carries an inbox entry that was already
+     * written, the message was handled before: nothing runs and the result is null. A conflict on a
+     * command that stated no version is retried against the new state.
+     */
+    public <T> Uni<T> transact(CommandContext context, Function<UnitOfWork, Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> attempt(context, work))
+                .onFailure(e -> e instanceof ConcurrencyConflict conflict && conflict.retryable())
+                .retry().withBackOff(Duration.ofMillis(2), Duration.ofMillis(200)).withJitter(0.5).atMost(100);
+    }
+
+    /** Decides one command against one aggregate in its own transaction. */
+    public <C, S, E> Uni<Decided<S, E>> execute(AggregateType<C, S, E> type, String aggregateId, long expectedVersion,
+                                                C command, CommandContext context) {
+        return transact(context, work -> work.execute(type, aggregateId, expectedVersion, command));
+    }
+
+    private <T> Uni<T> attempt(CommandContext context, Function<UnitOfWork, Uni<T>> work) {
+        return sessions.withTransaction((session, tx) -> {
+            UnitOfWork unit = new UnitOfWork(this, session, context, clock.instant());
+            if (context.inbox() == null) {
+                return work.apply(unit);
+            }
+            return session.createNativeQuery("insert into inbox (consumer, message_id) values (cast(?1 as text), cast(?2 as text)) "
+                            + "on conflict do nothing")
+                    .setParameter(1, context.inbox().consumer())
+                    .setParameter(2, context.inbox().messageId())
+                    .executeUpdate()
+                    .flatMap(inserted -> inserted == 1 ? work.apply(unit) : Uni.createFrom().nullItem());
+        });
+    }
+
+    /** Loads an aggregate's current state, from its snapshot when it has one. */
+    public <C, S, E> Uni<Loaded<S>> load(AggregateType<C, S, E> type, String aggregateId) {
+        return sessions.withSession(session -> load(session, type, aggregateId));
+    }
+
+    /** The aggregate as this service knew it at {@code recordedAt}: only events recorded by then count. */
+    public <C, S, E> Uni<Loaded<S>> loadAsOf(AggregateType<C, S, E> type, String aggregateId, Instant recordedAt) {
+        return sessions.withSession(session -> session
+                .createNativeQuery("select " + COLUMNS + " from event_log where stream_id = cast(?1 as text) "
+                        + "and recorded_at <= cast(?2 as timestamptz) order by stream_version", Object[].class)
+                .setParameter(1, type.streamId(aggregateId))
+                .setParameter(2, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC))
+                .getResultList()
+                .map(rows -> fold(type, aggregateId, type.decider().initialState(), 0, rows)));
+    }
+
+    /** Every event of one stream, oldest first: the raw history. */
+    public Uni<List<StoredEvent>> readStream(String streamId) {
+        return sessions.withSession(session -> session
+                .createNativeQuery("select " + COLUMNS + " from event_log where stream_id = cast(?1 as text) order by stream_version",
+                        Object[].class)
+                .setParameter(1, streamId)
+                .getResultList()
+                .map(rows -> rows.stream().map(EventStore::toStoredEvent).toList()));
+    }
+
+    /** A page of the whole log of one stream type after {@code afterPosition}, in log order: for rebuilds. */
+    Uni<List<StoredEvent>> readLog(Mutiny.Session session, String streamType, long afterPosition, int limit) {
+        return session.createNativeQuery("select " + COLUMNS + " from event_log where stream_type = cast(?1 as text) "
+                        + "and global_position > ?2 order by global_position limit ?3", Object[].class)
+                .setParameter(1, streamType)
+                .setParameter(2, afterPosition)
+                .setParameter(3, limit)
+                .getResultList()
+                .map(rows -> rows.stream().map(EventStore::toStoredEvent).toList());
+    }
+
+    List<Projection<?>> projections() {
+        return projections;
+    }
+
+    <C, S, E> Uni<Loaded<S>> load(Mutiny.Session session, AggregateType<C, S, E> type, String aggregateId) {
+        String streamId = type.streamId(aggregateId);
+        Uni<Loaded<S>> start = type.snapshotEvery() > 0
+                ? readSnapshot(session, type, aggregateId)
+                : Uni.createFrom().item(new Loaded<>(aggregateId, type.decider().initialState(), 0));
+        return start.flatMap(from -> session
+                .createNativeQuery("select " + COLUMNS + " from event_log where stream_id = cast(?1 as text) "
+                        + "and stream_version > ?2 order by stream_version", Object[].class)
+                .setParameter(1, streamId)
+                .setParameter(2, from.version())
+                .getResultList()
+                .map(rows -> fold(type, aggregateId, from.state(), from.version(), rows)));
+    }
+
+    private <C, S, E> Uni<Loaded<S>> readSnapshot(Mutiny.Session session, AggregateType<C, S, E> type, String aggregateId) {
+        Loaded<S> empty = new Loaded<>(aggregateId, type.decider().initialState(), 0);
+        return session.createNativeQuery("select stream_version, cast(state as text) from snapshot where stream_id = cast(?1 as text)",
+                        Object[].class)
+                .setParameter(1, type.streamId(aggregateId))
+                .getSingleResultOrNull()
+                .map(row -> {
+                    if (row == null) {
+                        return empty;
+                    }
+                    try {
+                        S state = EventJson.mapper().readValue((String) row[1], type.stateClass());
+                        return new Loaded<>(aggregateId, state, ((Number) row[0]).longValue());
+                    } catch (JsonProcessingException e) {
+                        // The state's shape changed since the snapshot was taken: replaying the stream is always right.
+                        LOG.debugf("ignoring unreadable snapshot of %s: %s", type.streamId(aggregateId), e.getOriginalMessage());
+                        return empty;
+                    }
+                });
+    }
+
+    private <C, S, E> Loaded<S> fold(AggregateType<C, S, E> type, String aggregateId, S state, long version, List<Object[]> rows) {
+        for (Object[] row : rows) {
+            StoredEvent stored = toStoredEvent(row);
+            state = type.decider().evolve(state, type.codec().decode(stored.type(), stored.typeVersion(), stored.payload()));
+            version = stored.streamVersion();
+        }
+        return new Loaded<>(aggregateId, state, version);
+    }
+
+    /** Inserts the decided events, projects them, and refreshes the snapshot when one is due. */
+    <C, S, E> Uni<Void> write(Mutiny.Session session, AggregateType<C, S, E> type, long fromVersion, Decided<S, E> decided,
+                              boolean versionStated) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (RecordedEvent<E> event : decided.events()) {
+            chain = chain.flatMap(v -> insert(session, event.envelope(), versionStated))
+                    .flatMap(v -> project(session, type, event));
+        }
+        int every = type.snapshotEvery();
+        if (every > 0 && decided.version() / every > fromVersion / every) {
+            chain = chain.flatMap(v -> writeSnapshot(session, type.streamId(decided.aggregateId()), decided.version(), decided.state()));
+        }
+        return chain.invoke(() -> appended.increment(decided.events().size()));
+    }
+
+    private Uni<Void> insert(Mutiny.Session session, StoredEvent event, boolean versionStated) {
+        EventMetadata meta = event.metadata();
+        return session.createNativeQuery("insert into event_log (event_id, stream_type, stream_id, stream_version, event_type, "
+                        + "event_version, payload, actor, occurred_at, recorded_at, correlation_id, causation_id) values ("
+                        + "cast(?1 as uuid), cast(?2 as text), cast(?3 as text), ?4, cast(?5 as text), ?6, cast(cast(?7 as text) as jsonb), "
+                        + "cast(?8 as text), cast(?9 as timestamptz), cast(?10 as timestamptz), cast(?11 as text), cast(?12 as text))")
+                .setParameter(1, event.eventId().toString())
+                .setParameter(2, event.streamType())
+                .setParameter(3, event.streamId())
+                .setParameter(4, event.streamVersion())
+                .setParameter(5, event.type())
+                .setParameter(6, event.typeVersion())
+                .setParameter(7, event.payload())
+                .setParameter(8, meta.actor())
+                .setParameter(9, OffsetDateTime.ofInstant(meta.occurredAt(), ZoneOffset.UTC))
+                .setParameter(10, OffsetDateTime.ofInstant(meta.recordedAt(), ZoneOffset.UTC))
+                .setParameter(11, meta.correlationId())
+                .setParameter(12, meta.causationId())
+                .executeUpdate()
+                .onFailure(EventStore::isStreamVersionTaken)
+                .transform(e -> new ConcurrencyConflict(event.streamId(), event.streamVersion() - 1, -1, !versionStated))
+                .replaceWithVoid();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E> Uni<Void> project(Mutiny.Session session, AggregateType<?, ?, E> type, RecordedEvent<E> event) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Projection<?> projection : projectionsByStreamType.getOrDefault(type.streamType(), List.of())) {
+            chain = chain.flatMap(v -> ((Projection<E>) projection).apply(session, event));
+        }
+        return chain;
+    }
+
+    private Uni<Void> writeSnapshot(Mutiny.Session session, String streamId, long version, Object state) {
+        String json;
+        try {
+            json = EventJson.mapper().writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot snapshot " + streamId, e);
+        }
+        return session.createNativeQuery("insert into snapshot (stream_id, stream_version, state) values "
+                        + "(cast(?1 as text), ?2, cast(cast(?3 as text) as jsonb)) on conflict (stream_id) do update "
+                        + "set stream_version = excluded.stream_version, state = excluded.state")
+                .setParameter(1, streamId)
+                .setParameter(2, version)
+                .setParameter(3, json)
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    static StoredEvent toStoredEvent(Object[] row) {
+        String streamType = (String) row[2];
+        String streamId = (String) row[3];
+        return new StoredEvent(
+                ((Number) row[0]).longValue(),
+                UUID.fromString((String) row[1]),
+                streamType,
+                streamId,
+                streamId.substring(streamType.length() + 1),
+                ((Number) row[4]).longValue(),
+                (String) row[5],
+                ((Number) row[6]).intValue(),
+                (String) row[7],
+                new EventMetadata((String) row[8], Timestamps.toInstant(row[9]), Timestamps.toInstant(row[10]),
+                        (String) row[11], (String) row[12]));
+    }
+
+    /** The unique (stream, version) constraint said no: another transaction appended at this version first. */
+    static boolean isStreamVersionTaken(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("event_log_stream_version")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.incidentlifecycle.eventstore.consuming;
+
+import dev.incidentlifecycle.eventstore.EventStore;
+import dev.incidentlifecycle.eventstore.tally.Tallies;
+import dev.incidentlifecycle.testing.KafkaTopic;
+import dev.incidentlifecycle.testing.RealInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "schema", value = "event_store_test"))
+class ReliableConsumerTest {
+
+    @Inject
+    EventStore store;
+
+    @BeforeAll
+    static void topics() {
+        RealInfrastructure.kafka().createTopics(Map.of("tally-commands", 2, "tally-commands.dlq", 1, "tally-events", 3));
+    }
+
+    @Inject
+    MeterRegistry meters;
+
+    long total(String tally) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> store.load(Tallies.TYPE, tally)).state().total();
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ProducerRecord<String, byte[]> command(String key, String json) {
+        return new ProducerRecord<>("tally-commands", key, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static List<ConsumerRecord<String, byte[]>> withKey(KafkaTopic topic, String key) {
+        return topic.records().stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    double counter(String name) {
+        var counter = meters.find(name).tag("topic", "tally-commands").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void poison_records_go_to_the_dead_letter_topic_with_their_reason_and_the_next_records_are_handled() {
+        String tally = UUID.randomUUID().toString();
+        double deadLettered = counter("messages_dead_lettered");
+        try (KafkaTopic dlq = KafkaTopic.readFromStart(RealInfrastructure.bootstrapServers(), "tally-commands.dlq")) {
+            RealInfrastructure.produce(
+                    command(tally, "{\"tally\": \"" + tally + "\", \"add\": 1}"),
+                    command(tally, "this is not json"),
+                    command(tally, "{\"tally\": \"" + tally + "\", \"add\": \"many\"}"),
+                    command(tally, "{\"tally\": \"" + tally + "\", \"add\": 0}"),
+                    command(tally, "{\"tally\": \"" + tally + "\", \"add\": 2}"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> total(tally) == 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> withKey(dlq.poll(), tally).size() == 3);
+            List<String> reasons = withKey(dlq, tally).stream().map(r -> KafkaTopic.header(r, "dead-letter-reason")).toList();
+            assertThat(reasons).satisfiesExactly(
+                    r -> assertThat(r).contains("not JSON"),
+                    r -> assertThat(r).contains("needs a string 'tally' and a number 'add'"),
+                    r -> assertThat(r).contains("amount must be positive"));
+            assertThat(new String(withKey(dlq, tally).get(0).value(), StandardCharsets.UTF_8)).isEqualTo("this is not json");
+            assertThat(counter("messages_dead_lettered") - deadLettered).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void the_same_message_delivered_twice_is_applied_once() {
+        String tally = UUID.randomUUID().toString();
+        String messageId = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+            headers.add("ce_id", messageId.getBytes(StandardCharsets.UTF_8));
+            headers.add("ce_type", "tally.add-requested".getBytes(StandardCharsets.UTF_8));
+            headers.add("ce_source", "/test".getBytes(StandardCharsets.UTF_8));
+            RealInfrastructure.produce(new ProducerRecord<>("tally-commands", null, tally,
+                    ("{\"tally\": \"" + tally + "\", \"add\": 5}").getBytes(StandardCharsets.UTF_8), headers));
+        }
+        String marker = UUID.randomUUID().toString();
+        RealInfrastructure.produce(command(tally, "{\"tally\": \"" + marker + "\", \"add\": 1}"));
+
+        // The marker follows both copies on the same partition: once it is handled, so are they.
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(marker) == 1);
+        assertThat(total(tally)).isEqualTo(5);
+    }
+
+    @Test
+    void while_the_database_is_down_records_wait_and_none_is_lost_or_dead_lettered() {
+        String tally = UUID.randomUUID().toString();
+        double deadLettered = counter("messages_dead_lettered");
+        double retried = counter("messages_retried");
+        RealInfrastructure.postgres().stopServer();
+        try {
+            for (int i = 0; i < 20; i++) {
+                RealInfrastructure.produce(command(tally, "{\"tally\": \"" + tally + "\", \"add\": 1}"));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> counter("messages_retried") > retried);
+        } finally {
+            RealInfrastructure.postgres().startServer();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(tally) == 20);
+        assertThat(counter("messages_dead_lettered")).isEqualTo(deadLettered);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.incidentlifecycle.web;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+
+/** A resource that follows the services' conventions, to test them in one place. */
+@Path("/guarded")
+public class GuardedResource {
+
+    @Inject
+    CurrentUser user;
+
+    public record Note(@NotBlank @Size(max = 100) String text, @NotNull Integer priority, Instant at) {
+    }
+
+    @GET
+    @Authenticated
+    public String whoAmI() {
+        return user.name() + " " + user.teams();
+    }
+
+    @POST
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    public Response write(@Valid @NotNull Note note) {
+        return Response.status(201).entity(note).build();
+    }
+
+    @GET
+    @Path("/forgotten")
+    public String forgotten() {
+        return "an endpoint without a rule";
+    }
+}
