@@ -1,0 +1,61 @@
+package dev.incidentlifecycle.incidents.alert;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** What can be asked of the alert of one dedup key. Ids and times come from outside. */
+public sealed interface AlertCommand {
+
+    /**
+     * A trigger signal arrived.
+     *
+     * @param newAlertId used only if the trigger opens a new alert (none yet, or the last one resolved)
+     * @param receivedAt when this service received the signal
+     */
+    record Trigger(AlertSignal signal, UUID newAlertId, Instant receivedAt) implements AlertCommand {
+        public Trigger {
+            Objects.requireNonNull(signal, "signal");
+            Objects.requireNonNull(newAlertId, "newAlertId");
+            Objects.requireNonNull(receivedAt, "receivedAt");
+        }
+    }
+
+    /** An acknowledge signal arrived. */
+    record Acknowledge(AlertSignal signal, Instant receivedAt) implements AlertCommand {
+        public Acknowledge {
+            Objects.requireNonNull(signal, "signal");
+            Objects.requireNonNull(receivedAt, "receivedAt");
+        }
+    }
+
+    /** A resolve signal arrived. */
+    record Resolve(AlertSignal signal, Instant receivedAt) implements AlertCommand {
+        public Resolve {
+            Objects.requireNonNull(signal, "signal");
+            Objects.requireNonNull(receivedAt, "receivedAt");
+        }
+    }
+
+    /**
+     * The declaration policy put the alert in an incident.
+     *
+     * @param alertId the alert meant; refused if the key's current alert is another one
+     */
+    record AttachToIncident(UUID alertId, UUID incidentId, Instant attachedAt) implements AlertCommand {
+        public AttachToIncident {
+            Objects.requireNonNull(alertId, "alertId");
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(attachedAt, "attachedAt");
+        }
+    }
+
+    /** The command for a signal by its action; {@code newAlertId} is used only for triggers. */
+    static AlertCommand from(AlertSignal signal, UUID newAlertId, Instant receivedAt) {
+        return switch (signal.action()) {
+            case TRIGGER -> new Trigger(signal, newAlertId, receivedAt);
+            case ACKNOWLEDGE -> new Acknowledge(signal, receivedAt);
+            case RESOLVE -> new Resolve(signal, receivedAt);
+        };
+    }
+}

@@ -1,0 +1,112 @@
+package dev.incidentlifecycle.incidents.alert;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads fields out of a JSON body already parsed into maps and lists (what Jackson gives for
+ * {@code Map<String,Object>}), noting each problem once, worded with the field's path.
+ */
+final class BodyReader {
+
+    private final List<String> errors = new ArrayList<>();
+
+    List<String> errors() {
+        return errors;
+    }
+
+    void error(String message) {
+        errors.add(message);
+    }
+
+    /** A string field: null when absent or JSON null; an error when it holds anything but a string. */
+    String text(Map<?, ?> object, String key, String path) {
+        Object value = object.get(key);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        errors.add("'" + path + "' must be a string");
+        return null;
+    }
+
+    /** Like {@link #text} but blank counts as absent. */
+    String nonBlankText(Map<?, ?> object, String key, String path) {
+        String value = text(object, key, path);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A required string: absent, null or blank gives "'path' is missing or blank". */
+    String requiredText(Map<?, ?> object, String key, String path) {
+        Object value = object.get(key);
+        if (value != null && !(value instanceof String)) {
+            errors.add("'" + path + "' must be a string");
+            return null;
+        }
+        String text = (String) value;
+        if (text == null || text.isBlank()) {
+            errors.add("'" + path + "' is missing or blank");
+            return null;
+        }
+        return text;
+    }
+
+    /** A JSON object field: null when absent; an error when it is not an object. */
+    Map<String, Object> object(Map<?, ?> object, String key, String path) {
+        Object value = object.get(key);
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> map = asObject(value);
+        if (map == null) {
+            errors.add("'" + path + "' must be an object");
+        }
+        return map;
+    }
+
+    /** A JSON array field: null when absent; an error when it is not an array. */
+    List<?> array(Map<?, ?> object, String key, String path) {
+        Object value = object.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        errors.add("'" + path + "' must be an array");
+        return null;
+    }
+
+    /** An object of string values (labels, annotations): non-string values are errors. */
+    Map<String, String> stringMap(Map<?, ?> object, String key, String path) {
+        Map<String, Object> map = object(object, key, path);
+        if (map == null) {
+            return null;
+        }
+        Map<String, String> strings = new LinkedHashMap<>();
+        map.forEach((name, value) -> {
+            if (value instanceof String text) {
+                strings.put(name, text);
+            } else {
+                errors.add("'" + path + "." + name + "' must be a string");
+            }
+        });
+        return strings;
+    }
+
+    /** The value as a JSON object with string keys, or null when it is not one. */
+    static Map<String, Object> asObject(Object value) {
+        if (!(value instanceof Map<?, ?> map)) {
+            return null;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof String name)) {
+                return null;
+            }
+            copy.put(name, entry.getValue());
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,519 @@
+package dev.incidentlifecycle.incidents.incident;
+
+import dev.incidentlifecycle.eventsourcing.Decider;
+import dev.incidentlifecycle.eventsourcing.InvalidCommand;
+import dev.incidentlifecycle.eventsourcing.RuleViolation;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand.Acknowledge;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand.AddLink;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand.AddNote;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand.AssignRole;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand.AttachAlert;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand.ChangeSeverity;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand.Close;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand.Declare;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand.JoinAsResponder;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand.Mitigate;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand.RecordAllAlertsResolved;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand.Reopen;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand.Resolve;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand.UpdateImpact;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The incident aggregate (stream {@link #streamId}): declared, acknowledged once, mitigated, resolved,
+ * reopened, closed; severity changes with a reason; roles, responders, notes, customer impact, links and
+ * alerts. Illegal transitions throw {@link RuleViolation} naming the incident and its status; malformed
+ * commands throw {@link InvalidCommand} naming the field. Repeats that change nothing (a responder joining
+ * twice, the same role holder, the same impact statement, a link or alert already there) yield no events.
+ * A CLOSED incident refuses everything. See {@link IncidentCommand} for the time rules.
+ */
+public final class Incident implements Decider<IncidentCommand, IncidentState, IncidentEvent> {
+
+    public static final int MAX_TITLE_LENGTH = 300;
+    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_TEXT_LENGTH = 10_000;
+    public static final int MAX_URL_LENGTH = 2_048;
+
+    /** The reason given when the incident resolves because all its alerts resolved. */
+    public static final String ALL_ALERTS_RESOLVED = "all alerts resolved";
+
+    private static final Pattern NUMBER = Pattern.compile("INC-[1-9][0-9]*");
+
+    /** The event stream of an incident. */
+    public static String streamId(UUID incidentId) {
+        return "incident-" + incidentId;
+    }
+
+    /** The human number for the n-th incident: {@code INC-42}. */
+    public static String number(long sequence) {
+        if (sequence < 1) {
+            throw new IllegalArgumentException("incident numbers start at 1");
+        }
+        return "INC-" + sequence;
+    }
+
+    @Override
+    public IncidentState initialState() {
+        return IncidentState.NONE;
+    }
+
+    @Override
+    public List<IncidentEvent> decide(IncidentCommand command, IncidentState state) {
+        String actor = name(command.actor(), "actor", "who did it");
+        if (command.recordedAt() == null) {
+            throw new InvalidCommand("recordedAt", "the time the command was recorded is missing");
+        }
+        Instant at = command.happenedAt();
+        if (at.isAfter(command.recordedAt())) {
+            throw new InvalidCommand("occurredAt", "occurredAt " + at + " is in the future (recorded at "
+                    + command.recordedAt() + ")");
+        }
+        if (command instanceof Declare declare) {
+            return declare(declare, actor, at, state);
+        }
+        if (!state.hasBeenDeclared()) {
+            throw new RuleViolation("no incident has been declared on this stream");
+        }
+        if (command instanceof AttachAlert c) {
+            return attachAlert(c, actor, at, state);
+        }
+        if (command instanceof Acknowledge) {
+            return acknowledge(actor, at, state);
+        }
+        if (command instanceof ChangeSeverity c) {
+            return changeSeverity(c, actor, at, state);
+        }
+        if (command instanceof AssignRole c) {
+            return assignRole(c, actor, at, state);
+        }
+        if (command instanceof JoinAsResponder c) {
+            return join(c, actor, at, state);
+        }
+        if (command instanceof AddNote c) {
+            return addNote(c, actor, at, state);
+        }
+        if (command instanceof UpdateImpact c) {
+            return updateImpact(c, actor, at, state);
+        }
+        if (command instanceof AddLink c) {
+            return addLink(c, actor, at, state);
+        }
+        if (command instanceof Mitigate) {
+            return mitigate(actor, at, state);
+        }
+        if (command instanceof Resolve c) {
+            return resolve(c, actor, at, state);
+        }
+        if (command instanceof Reopen c) {
+            return reopen(c, actor, at, state);
+        }
+        if (command instanceof Close c) {
+            return close(c, actor, at, state);
+        }
+        if (command instanceof RecordAllAlertsResolved c) {
+            return recordAllAlertsResolved(c, actor, at, state);
+        }
+        throw new IllegalArgumentException("unknown incident command " + command);
+    }
+
+    private static List<IncidentEvent> declare(Declare c, String actor, Instant at, IncidentState state) {
+        if (state.hasBeenDeclared()) {
+            throw new RuleViolation("incident " + state.number() + " has already been declared");
+        }
+        if (c.incidentId() == null) {
+            throw new InvalidCommand("incidentId", "the incident id is missing");
+        }
+        if (c.number() == null || !NUMBER.matcher(c.number()).matches()) {
+            throw new InvalidCommand("number", "an incident number reads INC-<n>, not " + c.number());
+        }
+        String title = text(c.title(), "title", "an incident needs a title", MAX_TITLE_LENGTH);
+        if (c.severity() == null) {
+            throw new InvalidCommand("severity", "an incident needs a severity (SEV1 to SEV4)");
+        }
+        String service = optionalName(c.service(), "service");
+        String commander = optionalName(c.commander(), "commander");
+        Instant detectedAt = c.detectedAt() != null ? c.detectedAt()
+                : c.alert() != null && c.alert().triggeredAt() != null ? c.alert().triggeredAt()
+                : at;
+        if (detectedAt.isAfter(at)) {
+            throw new InvalidCommand("detectedAt", "detectedAt " + detectedAt + " is after the declaration at " + at);
+        }
+        List<IncidentEvent> events = new ArrayList<>();
+        events.add(new IncidentEvent.Declared(c.incidentId(), c.number(), title, c.severity(), service, commander,
+                actor, at, detectedAt, c.alert() == null ? DeclarationSource.MANUAL : DeclarationSource.ALERT));
+        if (c.alert() != null) {
+            events.add(alertAttached(c.incidentId(), c.alert(), actor, at));
+        }
+        return events;
+    }
+
+    private static List<IncidentEvent> attachAlert(AttachAlert c, String actor, Instant at, IncidentState state) {
+        if (c.alert() == null) {
+            throw new InvalidCommand("alert", "the alert to attach is missing");
+        }
+        requireNotClosed(state, "alerts cannot be attached to a closed incident");
+        if (state.alertIds().contains(c.alert().alertId())) {
+            return List.of();
+        }
+        notBeforeDeclaration(state, at);
+        return List.of(alertAttached(state.id(), c.alert(), actor, at));
+    }
+
+    private static IncidentEvent alertAttached(UUID incidentId, AlertReference alert, String actor, Instant at) {
+        return new IncidentEvent.AlertAttached(incidentId, alert.alertId(), alert.dedupKey(), alert.summary(),
+                alert.severity(), actor, at);
+    }
+
+    private static List<IncidentEvent> acknowledge(String actor, Instant at, IncidentState state) {
+        if (!state.status().open()) {
+            throw new RuleViolation(is(state) + "only an INVESTIGATING or MITIGATED incident can be acknowledged");
+        }
+        if (state.acknowledgedAt() != null) {
+            throw new RuleViolation("incident " + state.number() + " was already acknowledged by "
+                    + state.acknowledgedBy() + " at " + state.acknowledgedAt());
+        }
+        notBeforeDeclaration(state, at);
+        return List.of(new IncidentEvent.Acknowledged(state.id(), actor, at));
+    }
+
+    private static List<IncidentEvent> changeSeverity(ChangeSeverity c, String actor, Instant at, IncidentState state) {
+        if (c.to() == null) {
+            throw new InvalidCommand("to", "the new severity is missing");
+        }
+        String reason = text(c.reason(), "reason", "a severity change needs a reason", MAX_TEXT_LENGTH);
+        requireNotClosed(state, "the severity of a closed incident cannot change");
+        if (c.to() == state.severity()) {
+            throw new RuleViolation("incident " + state.number() + " is already " + state.severity());
+        }
+        notBeforeDeclaration(state, at);
+        return List.of(new IncidentEvent.SeverityChanged(state.id(), state.severity(), c.to(), reason, actor, at));
+    }
+
+    private static List<IncidentEvent> assignRole(AssignRole c, String actor, Instant at, IncidentState state) {
+        if (c.role() == null) {
+            throw new InvalidCommand("role", "the role is missing (COMMANDER, COMMUNICATIONS_LEAD or SCRIBE)");
+        }
+        String person = name(c.person(), "person", "who takes the role");
+        requireNotClosed(state, "roles cannot be assigned on a closed incident");
+        String previous = state.holderOf(c.role());
+        if (person.equals(previous)) {
+            return List.of();
+        }
+        notBeforeDeclaration(state, at);
+        return List.of(new IncidentEvent.RoleAssigned(state.id(), c.role(), person, previous, actor, at));
+    }
+
+    private static List<IncidentEvent> join(JoinAsResponder c, String actor, Instant at, IncidentState state) {
+        String person = name(c.person(), "person", "who joins");
+        requireNotClosed(state, "responders cannot join a closed incident");
+        // Joining is idempotent: a responder clicking "join" twice has still joined once.
+        if (state.responders().contains(person)) {
+            return List.of();
+        }
+        notBeforeDeclaration(state, at);
+        return List.of(new IncidentEvent.ResponderJoined(state.id(), person, actor, at));
+    }
+
+    private static List<IncidentEvent> addNote(AddNote c, String actor, Instant at, IncidentState state) {
+        if (c.noteId() == null) {
+            throw new InvalidCommand("noteId", "the note id is missing");
+        }
+        if (c.text() == null || c.text().isBlank()) {
+            throw new InvalidCommand("text", "a note needs text");
+        }
+        if (c.text().length() > MAX_TEXT_LENGTH) {
+            throw new InvalidCommand("text", "a note is at most " + MAX_TEXT_LENGTH + " characters");
+        }
+        requireNotClosed(state, "notes cannot be added to a closed incident");
+        // A note may be dated before the declaration: what people saw before anyone declared anything.
+        return List.of(new IncidentEvent.NoteAdded(state.id(), c.noteId(), c.text(), actor, at));
+    }
+
+    private static List<IncidentEvent> updateImpact(UpdateImpact c, String actor, Instant at, IncidentState state) {
+        String statement = text(c.statement(), "statement", "a customer-impact statement needs text", MAX_TEXT_LENGTH);
+        requireNotClosed(state, "the impact of a closed incident cannot change");
+        if (statement.equals(state.impact())) {
+            return List.of();
+        }
+        notBeforeDeclaration(state, at);
+        return List.of(new IncidentEvent.ImpactUpdated(state.id(), statement, actor, at));
+    }
+
+    private static List<IncidentEvent> addLink(AddLink c, String actor, Instant at, IncidentState state) {
+        String url = webAddress(c.url());
+        String title = c.title() == null || c.title().isBlank()
+                ? url
+                : text(c.title(), "title", "a link title needs text", MAX_TITLE_LENGTH);
+        requireNotClosed(state, "links cannot be added to a closed incident");
+        if (state.links().stream().anyMatch(link -> link.url().equals(url))) {
+            return List.of();
+        }
+        notBeforeDeclaration(state, at);
+        return List.of(new IncidentEvent.LinkAdded(state.id(), url, title, actor, at));
+    }
+
+    private static List<IncidentEvent> mitigate(String actor, Instant at, IncidentState state) {
+        if (state.status() != IncidentStatus.INVESTIGATING) {
+            throw new RuleViolation(is(state) + "only an INVESTIGATING incident can be mitigated");
+        }
+        notBeforeDeclaration(state, at);
+        return List.of(new IncidentEvent.Mitigated(state.id(), actor, at));
+    }
+
+    private static List<IncidentEvent> resolve(Resolve c, String actor, Instant at, IncidentState state) {
+        String reason = c.reason() == null || c.reason().isBlank()
+                ? null
+                : text(c.reason(), "reason", "", MAX_TEXT_LENGTH);
+        if (!state.status().open()) {
+            throw new RuleViolation(is(state) + "only an INVESTIGATING or MITIGATED incident can be resolved");
+        }
+        notBeforeDeclaration(state, at);
+        notBefore(state, state.mitigatedAt(), "mitigated", at, "resolved");
+        return List.of(new IncidentEvent.Resolved(state.id(), reason, actor, at));
+    }
+
+    private static List<IncidentEvent> reopen(Reopen c, String actor, Instant at, IncidentState state) {
+        String reason = text(c.reason(), "reason", "reopening an incident needs a reason", MAX_TEXT_LENGTH);
+        if (state.status() != IncidentStatus.RESOLVED) {
+            throw new RuleViolation(is(state) + "only a RESOLVED incident can be reopened");
+        }
+        notBefore(state, state.resolvedAt(), "resolved", at, "reopened");
+        return List.of(new IncidentEvent.Reopened(state.id(), reason, actor, at));
+    }
+
+    private static List<IncidentEvent> close(Close c, String actor, Instant at, IncidentState state) {
+        String reason = text(c.reason(), "reason", "closing an incident needs a reason", MAX_TEXT_LENGTH);
+        if (state.status() != IncidentStatus.RESOLVED) {
+            throw new RuleViolation(is(state) + "only a RESOLVED incident can be closed");
+        }
+        notBefore(state, state.resolvedAt(), "resolved", at, "closed");
+        return List.of(new IncidentEvent.Closed(state.id(), reason, c.reviewId(), actor, at));
+    }
+
+    private static List<IncidentEvent> recordAllAlertsResolved(RecordAllAlertsResolved c, String actor, Instant at,
+                                                               IncidentState state) {
+        requireNotClosed(state, "alert resolutions are no longer recorded on a closed incident");
+        // Nothing to say for an incident without alerts, or twice for the same set of alerts.
+        if (state.alertIds().isEmpty() || state.allAlertsResolvedAt() != null) {
+            return List.of();
+        }
+        notBeforeDeclaration(state, at);
+        List<IncidentEvent> events = new ArrayList<>();
+        events.add(new IncidentEvent.AlertsAllResolved(state.id(), state.alertIds().size(), actor, at));
+        if (c.resolveIncident() && state.status().open()) {
+            Instant resolvedAt = state.mitigatedAt() != null && at.isBefore(state.mitigatedAt())
+                    ? state.mitigatedAt()
+                    : at;
+            events.add(new IncidentEvent.Resolved(state.id(), ALL_ALERTS_RESOLVED, actor, resolvedAt));
+        }
+        return events;
+    }
+
+    // --- rules shared by the commands
+
+    private static String is(IncidentState state) {
+        return "incident " + state.number() + " is " + state.status() + "; ";
+    }
+
+    private static void requireNotClosed(IncidentState state, String consequence) {
+        if (state.status() == IncidentStatus.CLOSED) {
+            throw new RuleViolation(is(state) + consequence);
+        }
+    }
+
+    private static void notBeforeDeclaration(IncidentState state, Instant at) {
+        if (at.isBefore(state.declaredAt())) {
+            throw new RuleViolation("incident " + state.number() + " was declared at " + state.declaredAt()
+                    + "; nothing else can have happened to it before that (" + at + ")");
+        }
+    }
+
+    private static void notBefore(IncidentState state, Instant milestone, String milestoneName, Instant at, String what) {
+        notBeforeDeclaration(state, at);
+        if (milestone != null && at.isBefore(milestone)) {
+            throw new RuleViolation("incident " + state.number() + " was " + milestoneName + " at " + milestone
+                    + "; it cannot have been " + what + " before that (" + at + ")");
+        }
+    }
+
+    private static String name(String value, String field, String what) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidCommand(field, "the " + field + " (" + what + ") is missing");
+        }
+        String name = value.strip();
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new InvalidCommand(field, "the " + field + " is at most " + MAX_NAME_LENGTH + " characters");
+        }
+        return name;
+    }
+
+    private static String optionalName(String value, String field) {
+        return value == null || value.isBlank() ? null : name(value, field, field);
+    }
+
+    private static String text(String value, String field, String missing, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidCommand(field, missing);
+        }
+        String text = value.strip();
+        if (text.length() > maxLength) {
+            throw new InvalidCommand(field, "the " + field + " is at most " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    private static String webAddress(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidCommand("url", "a link needs a URL");
+        }
+        String url = value.strip();
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (url.length() <= MAX_URL_LENGTH && (scheme.equals("http") || scheme.equals("https"))
+                    && uri.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // refused below
+        }
+        throw new InvalidCommand("url", "a link needs an absolute http or https URL of at most "
+                + MAX_URL_LENGTH + " characters, not " + url);
+    }
+
+    // --- evolve
+
+    @Override
+    public IncidentState evolve(IncidentState state, IncidentEvent event) {
+        Draft d = new Draft(state);
+        if (event instanceof IncidentEvent.Declared e) {
+            d.id = e.incidentId();
+            d.number = e.number();
+            d.title = e.title();
+            d.status = IncidentStatus.INVESTIGATING;
+            d.severity = e.severity();
+            d.service = e.service();
+            d.source = e.source();
+            d.declaredBy = e.declaredBy();
+            d.commander = e.commander();
+            d.declaredAt = e.declaredAt();
+            d.detectedAt = e.detectedAt();
+        } else if (event instanceof IncidentEvent.AlertAttached e) {
+            d.alertIds.add(e.alertId());
+            d.allAlertsResolvedAt = null;
+        } else if (event instanceof IncidentEvent.Acknowledged e) {
+            d.acknowledgedAt = e.occurredAt();
+            d.acknowledgedBy = e.actor();
+        } else if (event instanceof IncidentEvent.SeverityChanged e) {
+            d.severity = e.to();
+        } else if (event instanceof IncidentEvent.RoleAssigned e) {
+            switch (e.role()) {
+                case COMMANDER -> d.commander = e.person();
+                case COMMUNICATIONS_LEAD -> d.communicationsLead = e.person();
+                case SCRIBE -> d.scribe = e.person();
+            }
+        } else if (event instanceof IncidentEvent.ResponderJoined e) {
+            d.responders.add(e.person());
+        } else if (event instanceof IncidentEvent.NoteAdded) {
+            d.notes++;
+        } else if (event instanceof IncidentEvent.ImpactUpdated e) {
+            d.impact = e.statement();
+        } else if (event instanceof IncidentEvent.LinkAdded e) {
+            d.links.add(new IncidentLink(e.url(), e.title()));
+        } else if (event instanceof IncidentEvent.Mitigated e) {
+            d.status = IncidentStatus.MITIGATED;
+            d.mitigatedAt = e.occurredAt();
+        } else if (event instanceof IncidentEvent.Resolved e) {
+            d.status = IncidentStatus.RESOLVED;
+            d.resolvedAt = e.occurredAt();
+        } else if (event instanceof IncidentEvent.Reopened) {
+            // A new response cycle: the mitigation and resolution that did not hold are history (events).
+            d.status = IncidentStatus.INVESTIGATING;
+            d.mitigatedAt = null;
+            d.resolvedAt = null;
+            d.reopenCount++;
+        } else if (event instanceof IncidentEvent.Closed e) {
+            d.status = IncidentStatus.CLOSED;
+            d.closedAt = e.occurredAt();
+            d.reviewId = e.reviewId();
+        } else if (event instanceof IncidentEvent.AlertsAllResolved e) {
+            d.allAlertsResolvedAt = e.occurredAt();
+        } else {
+            throw new IllegalArgumentException("unknown incident event " + event);
+        }
+        return d.build();
+    }
+
+    /** A mutable copy of the state, used only inside {@link #evolve} to keep each case short. */
+    private static final class Draft {
+        UUID id;
+        String number;
+        String title;
+        IncidentStatus status;
+        IncidentSeverity severity;
+        String service;
+        DeclarationSource source;
+        String declaredBy;
+        String commander;
+        String communicationsLead;
+        String scribe;
+        final List<String> responders;
+        Instant declaredAt;
+        Instant detectedAt;
+        Instant acknowledgedAt;
+        String acknowledgedBy;
+        Instant mitigatedAt;
+        Instant resolvedAt;
+        Instant closedAt;
+        UUID reviewId;
+        String impact;
+        final List<IncidentLink> links;
+        final List<UUID> alertIds;
+        Instant allAlertsResolvedAt;
+        int notes;
+        int reopenCount;
+
+        Draft(IncidentState s) {
+            id = s.id();
+            number = s.number();
+            title = s.title();
+            status = s.status();
+            severity = s.severity();
+            service = s.service();
+            source = s.source();
+            declaredBy = s.declaredBy();
+            commander = s.commander();
+            communicationsLead = s.communicationsLead();
+            scribe = s.scribe();
+            responders = new ArrayList<>(s.responders());
+            declaredAt = s.declaredAt();
+            detectedAt = s.detectedAt();
+            acknowledgedAt = s.acknowledgedAt();
+            acknowledgedBy = s.acknowledgedBy();
+            mitigatedAt = s.mitigatedAt();
+            resolvedAt = s.resolvedAt();
+            closedAt = s.closedAt();
+            reviewId = s.reviewId();
+            impact = s.impact();
+            links = new ArrayList<>(s.links());
+            alertIds = new ArrayList<>(s.alertIds());
+            allAlertsResolvedAt = s.allAlertsResolvedAt();
+            notes = s.notes();
+            reopenCount = s.reopenCount();
+        }
+
+        IncidentState build() {
+            return new IncidentState(id, number, title, status, severity, service, source, declaredBy, commander,
+                    communicationsLead, scribe, responders, declaredAt, detectedAt, acknowledgedAt, acknowledgedBy,
+                    mitigatedAt, resolvedAt, closedAt, reviewId, impact, links, alertIds, allAlertsResolvedAt,
+                    notes, reopenCount);
+        }
+    }
+}

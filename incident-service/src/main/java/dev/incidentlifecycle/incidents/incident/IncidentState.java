@@ -1,0 +1,76 @@
+package dev.incidentlifecycle.incidents.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An incident as folded from its events (stream {@code incident-<uuid>}). Simple fields only, so it can
+ * be stored as a snapshot. Before {@code incident.declared} it is {@link #NONE} (status null).
+ *
+ * @param responders          people who joined, in joining order
+ * @param acknowledgedAt      when it was acknowledged (once), or null
+ * @param mitigatedAt         when it was mitigated in its current response cycle; a reopening clears it
+ * @param resolvedAt          when it was resolved in its current response cycle; a reopening clears it
+ * @param impact              the customer-impact statement, or null
+ * @param alertIds            attached alerts, in attaching order
+ * @param allAlertsResolvedAt when the "all alerts resolved" entry was recorded, until another alert is attached
+ * @param notes               how many notes it has
+ * @param reopenCount         how many times it was reopened
+ */
+public record IncidentState(
+        UUID id,
+        String number,
+        String title,
+        IncidentStatus status,
+        IncidentSeverity severity,
+        String service,
+        DeclarationSource source,
+        String declaredBy,
+        String commander,
+        String communicationsLead,
+        String scribe,
+        List<String> responders,
+        Instant declaredAt,
+        Instant detectedAt,
+        Instant acknowledgedAt,
+        String acknowledgedBy,
+        Instant mitigatedAt,
+        Instant resolvedAt,
+        Instant closedAt,
+        UUID reviewId,
+        String impact,
+        List<IncidentLink> links,
+        List<UUID> alertIds,
+        Instant allAlertsResolvedAt,
+        int notes,
+        int reopenCount) {
+
+    public static final IncidentState NONE = new IncidentState(null, null, null, null, null, null, null, null,
+            null, null, null, List.of(), null, null, null, null, null, null, null, null, null, List.of(), List.of(),
+            null, 0, 0);
+
+    public IncidentState {
+        responders = responders == null ? List.of() : List.copyOf(responders);
+        links = links == null ? List.of() : List.copyOf(links);
+        alertIds = alertIds == null ? List.of() : List.copyOf(alertIds);
+    }
+
+    public boolean hasBeenDeclared() {
+        return status != null;
+    }
+
+    /** Who holds the role, or null. */
+    public String holderOf(IncidentRole role) {
+        return switch (role) {
+            case COMMANDER -> commander;
+            case COMMUNICATIONS_LEAD -> communicationsLead;
+            case SCRIBE -> scribe;
+        };
+    }
+
+    /** Time to acknowledge, mitigate and resolve, from detection. */
+    public ResponseTimes responseTimes() {
+        return ResponseTimes.of(this);
+    }
+}
