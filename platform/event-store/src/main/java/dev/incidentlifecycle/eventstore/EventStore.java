@@ -64,8 +64,17 @@ public class EventStore {
         return transact(context, work -> work.execute(type, aggregateId, expectedVersion, command));
     }
 
+    /**
+     * A session of its own, never the one Hibernate Reactive may have bound to the current Vert.x context:
+     * concurrent commands started from one context (a stream of messages, a merge) must not share one.
+     */
+    <T> Uni<T> inOwnSession(Function<Mutiny.Session, Uni<T>> work) {
+        return sessions.openSession().flatMap(session -> Uni.createFrom().deferred(() -> work.apply(session))
+                .onTermination().call(session::close));
+    }
+
     private <T> Uni<T> attempt(CommandContext context, Function<UnitOfWork, Uni<T>> work) {
-        return sessions.withTransaction((session, tx) -> {
+        return inOwnSession(session -> session.withTransaction(tx -> {
             UnitOfWork unit = new UnitOfWork(this, session, context, clock.instant());
             if (context.inbox() == null) {
                 return work.apply(unit);
@@ -76,17 +85,17 @@ public class EventStore {
                     .setParameter(2, context.inbox().messageId())
                     .executeUpdate()
                     .flatMap(inserted -> inserted == 1 ? work.apply(unit) : Uni.createFrom().nullItem());
-        });
+        }));
     }
 
     /** Loads an aggregate's current state, from its snapshot when it has one. */
     public <C, S, E> Uni<Loaded<S>> load(AggregateType<C, S, E> type, String aggregateId) {
-        return sessions.withSession(session -> load(session, type, aggregateId));
+        return inOwnSession(session -> load(session, type, aggregateId));
     }
 
     /** The aggregate as this service knew it at {@code recordedAt}: only events recorded by then count. */
     public <C, S, E> Uni<Loaded<S>> loadAsOf(AggregateType<C, S, E> type, String aggregateId, Instant recordedAt) {
-        return sessions.withSession(session -> session
+        return inOwnSession(session -> session
                 .createNativeQuery("select " + COLUMNS + " from event_log where stream_id = cast(?1 as text) "
                         + "and recorded_at <= cast(?2 as timestamptz) order by stream_version", Object[].class)
                 .setParameter(1, type.streamId(aggregateId))
@@ -97,7 +106,7 @@ public class EventStore {
 
     /** Every event of one stream, oldest first: the raw history. */
     public Uni<List<StoredEvent>> readStream(String streamId) {
-        return sessions.withSession(session -> session
+        return inOwnSession(session -> session
                 .createNativeQuery("select " + COLUMNS + " from event_log where stream_id = cast(?1 as text) order by stream_version",
                         Object[].class)
                 .setParameter(1, streamId)

@@ -20,11 +20,9 @@ public class ReadModelRebuild {
     private static final int PAGE = 1_000;
 
     private final EventStore store;
-    private final Mutiny.SessionFactory sessions;
 
-    ReadModelRebuild(EventStore store, Mutiny.SessionFactory sessions) {
+    ReadModelRebuild(EventStore store) {
         this.store = store;
-        this.sessions = sessions;
     }
 
     public List<String> readModels() {
@@ -40,8 +38,8 @@ public class ReadModelRebuild {
                 .filter(p -> p.name().equals(readModel))
                 .findFirst()
                 .orElseThrow(() -> new StreamNotFound("no read model named " + readModel));
-        return sessions.withTransaction((session, tx) -> projection.reset(session)
-                .flatMap(v -> replay(session, projection, 0, 0, progress)))
+        return store.inOwnSession(session -> session.withTransaction(tx -> projection.reset(session)
+                .flatMap(v -> replay(session, projection, 0, 0, progress))))
                 .invoke(count -> LOG.infof("rebuilt read model %s from %d events", readModel, count));
     }
 

@@ -57,7 +57,7 @@ public final class Infrastructure implements AutoCloseable {
     public static final String DATABASE = "incident_lifecycle";
     public static final String DATABASE_USER = "incident_lifecycle";
     public static final String DATABASE_PASSWORD = "incident_lifecycle";
-    public static final List<String> SERVICE_SCHEMAS = List.of("incident", "review", "actions");
+    public static final List<String> SERVICE_SCHEMAS = List.of("incident", "reviews", "actions");
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     /** Not 9093/9094: Prometheus Alertmanager's defaults, and Alertmanager is a likely neighbour. */

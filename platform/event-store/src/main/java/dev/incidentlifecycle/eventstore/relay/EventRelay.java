@@ -1,6 +1,6 @@
 package dev.incidentlifecycle.eventstore.relay;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -70,7 +70,7 @@ public class EventRelay {
     private final String jdbcUrl;
     private final String username;
     private final String password;
-    private final Counter published;
+    private final AtomicLong published = new AtomicLong();
     private final AtomicLong lag = new AtomicLong();
     private volatile boolean leader;
     private volatile boolean running;
@@ -88,8 +88,8 @@ public class EventRelay {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
-        this.published = Counter.builder("event_relay_published").description("Events published to Kafka by this instance")
-                .register(meters);
+        FunctionCounter.builder("event_relay_published", published, AtomicLong::get)
+                .description("Events published to Kafka by this instance").register(meters);
         Gauge.builder("event_relay_leader", this, r -> r.leader ? 1 : 0)
                 .description("1 when this instance is the one relaying").register(meters);
         Gauge.builder("event_relay_lag", lag, AtomicLong::get)
@@ -111,9 +111,14 @@ public class EventRelay {
         running = false;
         Thread t = thread;
         if (t != null) {
-            t.interrupt();
             try {
-                t.join(10_000);
+                // The loop sees the flag within one idle wait; interrupting it while Kafka's producer closes
+                // makes the producer log an error, so interrupt only one that does not stop by itself.
+                t.join(config.standbyRetry().toMillis() + 5_000);
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(5_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -126,6 +131,11 @@ public class EventRelay {
 
     public long lag() {
         return lag.get();
+    }
+
+    /** Events this instance has published since it started. */
+    public long published() {
+        return published.get();
     }
 
     private void run() {
@@ -173,7 +183,7 @@ public class EventRelay {
             }
             position = batch.get(batch.size() - 1).position;
             writeCheckpoint(connection);
-            published.increment(records.size());
+            published.addAndGet(records.size());
             lag.set(Math.max(0, latestPosition(connection) - position.globalPosition()));
         }
     }
@@ -209,12 +219,13 @@ public class EventRelay {
     }
 
     private List<LogEvent> readBatch(Connection connection) throws SQLException {
-        String sql = "select global_position, cast(transaction_id as text), cast(event_id as text), stream_type, stream_id, "
+        // Output names must not shadow the columns: "order by transaction_id" would otherwise sort the text cast.
+        String sql = "select global_position, cast(transaction_id as text) as transaction_text, cast(event_id as text), stream_type, stream_id, "
                 + "stream_version, event_type, event_version, cast(payload as text), actor, occurred_at, recorded_at, "
                 + "correlation_id, causation_id from event_log "
                 + "where (transaction_id, global_position) > (cast(? as xid8), ?) "
                 + "and transaction_id < pg_snapshot_xmin(pg_current_snapshot()) "
-                + "order by transaction_id, global_position limit ?";
+                + "order by event_log.transaction_id, event_log.global_position limit ?";
         try (PreparedStatement read = connection.prepareStatement(sql)) {
             read.setString(1, Long.toString(position.transactionId()));
             read.setLong(2, position.globalPosition());
@@ -280,6 +291,7 @@ public class EventRelay {
             }
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
             Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, Duration.ofSeconds(10));
+            consumer.assign(partitions);
             for (TopicPartition partition : partitions) {
                 furthest = furthest.max(lastPositionIn(consumer, partition, begins.get(partition), ends.get(partition)));
             }
@@ -292,7 +304,8 @@ public class EventRelay {
      * hold transaction markers and aborted records, which read_committed skips.
      */
     private static LogPosition lastPositionIn(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, long begin, long end) {
-        consumer.assign(List.of(partition));
+        consumer.pause(consumer.assignment());
+        consumer.resume(List.of(partition));
         for (long window = 16; ; window *= 4) {
             long from = Math.max(begin, end - window);
             consumer.seek(partition, from);

@@ -127,6 +127,36 @@ class EventRelayTest {
     }
 
     @Test
+    void transaction_ids_are_ordered_as_numbers_when_they_gain_a_digit() throws Exception {
+        // Read in text order, "10000" sorts before "9999": the relay would publish the later event,
+        // move its checkpoint past the earlier one and never publish that.
+        try (KafkaTopic topic = KafkaTopic.readFromStart(RealInfrastructure.bootstrapServers(), "tally-events")) {
+            relay.stop(null);
+            String before = UUID.randomUUID().toString();
+            add(before, 1);
+            try (Connection connection = jdbc(); var statement = connection.createStatement()) {
+                long current;
+                try (var rs = statement.executeQuery("select cast(pg_current_xact_id() as text)")) {
+                    rs.next();
+                    current = Long.parseLong(rs.getString(1));
+                }
+                long nextPowerOfTen = (long) Math.pow(10, Long.toString(current).length());
+                // Each subtransaction that writes takes a transaction id of its own.
+                statement.execute("create temporary table burn (n int)");
+                statement.execute("do $$ begin for i in 1.." + (nextPowerOfTen - current + 10) + " loop "
+                        + "begin insert into burn values (i); exception when others then null; end; end loop; end $$");
+            }
+            String after = UUID.randomUUID().toString();
+            add(after, 1);
+            relay.start(null);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> ofSubject(topic.poll(), before).size() == 1
+                    && ofSubject(topic, after).size() == 1);
+            assertEachEventIdOnce(topic);
+        }
+    }
+
+    @Test
     void resumes_after_a_restart_from_its_checkpoint_and_from_kafka_when_the_checkpoint_is_behind() throws Exception {
         try (KafkaTopic topic = KafkaTopic.readFromStart(RealInfrastructure.bootstrapServers(), "tally-events")) {
             String before = UUID.randomUUID().toString();
