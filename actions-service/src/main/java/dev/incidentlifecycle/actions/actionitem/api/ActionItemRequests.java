@@ -1,0 +1,43 @@
+package dev.incidentlifecycle.actions.actionitem.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+/** The bodies of the action item commands. Lengths are bounded; the aggregate checks the rest. */
+public final class ActionItemRequests {
+
+    private ActionItemRequests() {
+    }
+
+    /** Done: what was changed, and optionally a link to the change (pull request, runbook, ...). */
+    public record Complete(@NotBlank @Size(max = 4000) String resolutionNote, @Size(max = 2048) String link) {
+    }
+
+    /** Won't do: why not. */
+    public record WontDo(@NotBlank @Size(max = 4000) String justification) {
+    }
+
+    /** Reopen a DONE or WONT_DO item: why. */
+    public record Reopen(@NotBlank @Size(max = 4000) String reason) {
+    }
+
+    /**
+     * Hand the item to another team and/or person.
+     *
+     * @param team  the new owning team; the current one when absent (only the person changes)
+     * @param owner the new person, or absent for the team as a whole
+     */
+    public record Reassign(@Size(max = 200) String team, @Size(max = 200) String owner, @Size(max = 4000) String reason) {
+    }
+
+    /** Move the due date; the reason is required and kept in the history. */
+    public record ChangeDueDate(@NotNull LocalDate dueDate, @NotBlank @Size(max = 4000) String reason) {
+    }
+
+    /** Link an external tracker (Jira, GitHub, ...): an absolute http(s) URL. */
+    public record LinkTracker(@NotBlank @Size(max = 2048) String url) {
+    }
+}

@@ -1,0 +1,54 @@
+package dev.incidentlifecycle.actions.actionitem.api;
+
+import dev.incidentlifecycle.actions.actionitem.ActionItemStatus;
+import dev.incidentlifecycle.actions.actionitem.ActionItemType;
+import dev.incidentlifecycle.actions.actionitem.Priority;
+import dev.incidentlifecycle.actions.actionitem.Severity;
+import dev.incidentlifecycle.actions.actionitem.readmodel.ActionItemRow;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * An action item as the API shows it.
+ *
+ * @param overdue true while it is still owed and today (in the service's zone) is after its due date
+ * @param removed true once an amendment of its review removed it: kept for history, no longer changeable
+ * @param version the stream version, also the {@code ETag}; send it back as {@code If-Match}
+ */
+@Schema(name = "ActionItem")
+public record ActionItemView(
+        UUID id,
+        UUID reviewId,
+        UUID incidentId,
+        String incidentNumber,
+        Severity severity,
+        String service,
+        String title,
+        ActionItemType type,
+        String ownerTeam,
+        String owner,
+        Priority priority,
+        ActionItemStatus status,
+        LocalDate dueDate,
+        boolean dueDateFromSla,
+        boolean overdue,
+        Instant createdAt,
+        Instant completedAt,
+        Instant closedAt,
+        String resolutionNote,
+        String link,
+        String justification,
+        String trackerUrl,
+        boolean removed,
+        long version) {
+
+    public static ActionItemView of(ActionItemRow row, LocalDate today) {
+        return new ActionItemView(row.id, row.reviewId, row.incidentId, row.incidentNumber, row.severity, row.service,
+                row.title, row.type, row.ownerTeam, row.owner, row.priority, row.status, row.dueDate, row.dueDateFromSla,
+                row.overdueOn(today), row.createdAt, row.completedAt, row.closedAt, row.resolutionNote, row.link,
+                row.justification, row.trackerUrl, row.removed, row.version);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.incidentlifecycle.actions.actionitem.readmodel;
+
+import dev.incidentlifecycle.actions.actionitem.ActionItemStatus;
+import dev.incidentlifecycle.actions.team.TeamSummary;
+import dev.incidentlifecycle.eventstore.Timestamps;
+import dev.incidentlifecycle.web.Page;
+import dev.incidentlifecycle.web.PageRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads of the action item read model. Lists are in a stable order: due date, then id. */
+@ApplicationScoped
+public class ActionItemQueries {
+
+    /** The statuses that still owe work. */
+    static final List<ActionItemStatus> OWED = List.of(ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS);
+
+    private final Mutiny.SessionFactory sessions;
+
+    ActionItemQueries(Mutiny.SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    public Uni<ActionItemRow> find(UUID id) {
+        return sessions.withSession(session -> session.find(ActionItemRow.class, id));
+    }
+
+    public Uni<Page<ActionItemRow>> list(ActionItemFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (filter.team() != null) {
+            where.append(" and r.ownerTeam = :team");
+            parameters.put("team", filter.team());
+        }
+        if (!filter.statuses().isEmpty()) {
+            where.append(" and r.status in (:statuses)");
+            parameters.put("statuses", List.copyOf(filter.statuses()));
+        }
+        if (filter.overdue() != null) {
+            where.append(filter.overdue()
+                    ? " and r.status in (:owed) and r.dueDate < :today"
+                    : " and (r.status not in (:owed) or r.dueDate >= :today)");
+            parameters.put("owed", OWED);
+            parameters.put("today", filter.today());
+        }
+        if (filter.incidentId() != null) {
+            where.append(" and r.incidentId = :incident");
+            parameters.put("incident", filter.incidentId());
+        }
+        if (filter.reviewId() != null) {
+            where.append(" and r.reviewId = :review");
+            parameters.put("review", filter.reviewId());
+        }
+        if (filter.type() != null) {
+            where.append(" and r.type = :type");
+            parameters.put("type", filter.type());
+        }
+        if (filter.dueBefore() != null) {
+            where.append(" and r.dueDate < :dueBefore");
+            parameters.put("dueBefore", filter.dueBefore());
+        }
+        String rows = "from ActionItemRow r" + where + " order by r.dueDate asc nulls last, r.id asc";
+        String count = "select count(r) from ActionItemRow r" + where;
+        return sessions.withSession(session -> {
+            Mutiny.SelectionQuery<Long> counting = session.createSelectionQuery(count, Long.class);
+            Mutiny.SelectionQuery<ActionItemRow> listing = session.createSelectionQuery(rows, ActionItemRow.class)
+                    .setFirstResult(page.offset())
+                    .setMaxResults(page.size());
+            parameters.forEach((name, value) -> {
+                counting.setParameter(name, value);
+                listing.setParameter(name, value);
+            });
+            return counting.getSingleResult().flatMap(total -> total == 0
+                    ? Uni.createFrom().item(new Page<ActionItemRow>(List.of(), 0, page.page(), page.size()))
+                    : listing.getResultList().map(items -> new Page<>(items, total, page.page(), page.size())));
+        });
+    }
+
+    /** The ids of every item of a review this service holds, removed ones included, in the given session. */
+    public static Uni<List<UUID>> itemsOfReview(Mutiny.Session session, UUID reviewId) {
+        return session.createSelectionQuery("select r.id from ActionItemRow r where r.reviewId = :review order by r.id", UUID.class)
+                .setParameter("review", reviewId)
+                .getResultList();
+    }
+
+    /** Every item of a team, as the team summary reads them. */
+    public Uni<List<TeamSummary.Row>> teamRows(String team) {
+        return sessions.withSession(session -> session
+                .createSelectionQuery("select r.status, r.dueDate, r.createdAt, r.completedAt from ActionItemRow r "
+                        + "where r.ownerTeam = :team", Object[].class)
+                .setParameter("team", team)
+                .getResultList()
+                .map(rows -> {
+                    List<TeamSummary.Row> summaryRows = new ArrayList<>(rows.size());
+                    for (Object[] row : rows) {
+                        summaryRows.add(new TeamSummary.Row((ActionItemStatus) row[0], (LocalDate) row[1],
+                                Timestamps.toInstant(row[2]), Timestamps.toInstant(row[3])));
+                    }
+                    return summaryRows;
+                }));
+    }
+
+    /**
+     * Up to {@code limit} items, after {@code afterId} in id order, that are still owed, due before
+     * {@code today}, and not yet announced overdue for their current due date: what the overdue sweep asks about.
+     */
+    public Uni<List<UUID>> overdueUnannounced(LocalDate today, UUID afterId, int limit) {
+        return sessions.withSession(session -> session
+                .createSelectionQuery("select r.id from ActionItemRow r where r.status in (:owed) and r.removed = false "
+                        + "and r.dueDate < :today and (r.overdueNotifiedFor is null or r.overdueNotifiedFor <> r.dueDate) "
+                        + "and r.id > :after order by r.id", UUID.class)
+                .setParameter("owed", OWED)
+                .setParameter("today", today)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+}

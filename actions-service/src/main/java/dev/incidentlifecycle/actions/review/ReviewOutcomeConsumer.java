@@ -1,0 +1,108 @@
+package dev.incidentlifecycle.actions.review;
+
+import dev.incidentlifecycle.actions.actionitem.ActionItemCommand;
+import dev.incidentlifecycle.actions.actionitem.ReviewOutcome;
+import dev.incidentlifecycle.actions.actionitem.readmodel.ActionItemQueries;
+import dev.incidentlifecycle.actions.actionitem.store.ActionItemAggregate;
+import dev.incidentlifecycle.eventstore.CommandContext;
+import dev.incidentlifecycle.eventstore.EventStore;
+import dev.incidentlifecycle.eventstore.ExpectedVersion;
+import dev.incidentlifecycle.eventstore.UnitOfWork;
+import dev.incidentlifecycle.eventstore.consuming.IncomingMessage;
+import dev.incidentlifecycle.eventstore.consuming.PoisonMessage;
+import dev.incidentlifecycle.eventstore.consuming.ReliableConsumer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Turns review outcomes into action items: {@code review.published} creates the review's items,
+ * {@code review.amended} applies the new list (changes, additions, removals). Every other review event is
+ * ignored. The whole message is one transaction with its inbox entry, so a redelivery changes nothing; and
+ * creation is idempotent per item id, so even the same outcome published again makes no duplicate.
+ */
+@ApplicationScoped
+public class ReviewOutcomeConsumer {
+
+    /** The inbox name of this consumer. */
+    static final String CONSUMER = "actions-service/review-events";
+    static final String PUBLISHED = "review.published";
+    static final String AMENDED = "review.amended";
+    /** The actor of commands when the review event names none. */
+    static final String SERVICE = "review-service";
+
+    private final ReliableConsumer consumer;
+    private final EventStore store;
+    private final ActionItemAggregate aggregate;
+
+    ReviewOutcomeConsumer(ReliableConsumer consumer, EventStore store, ActionItemAggregate aggregate) {
+        this.consumer = consumer;
+        this.store = store;
+        this.aggregate = aggregate;
+    }
+
+    @Incoming("review-events")
+    public Uni<Void> on(ConsumerRecord<String, byte[]> record) {
+        return consumer.handle(record, this::handle);
+    }
+
+    Uni<Void> handle(IncomingMessage message) {
+        if (message.type() == null) {
+            throw new PoisonMessage("not a CloudEvent: review-events carries review events, each with a type");
+        }
+        boolean published = PUBLISHED.equals(message.type());
+        if (!published && !AMENDED.equals(message.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        if (message.dataVersion() != 1) {
+            throw new PoisonMessage("version " + message.dataVersion() + " of " + message.type() + " is unknown here");
+        }
+        ReviewOutcomeMessage payload = message.as(ReviewOutcomeMessage.class);
+        ReviewOutcome outcome = payload.toOutcome();
+        String actor = firstNonBlank(payload.actor(), message.actor(), SERVICE);
+        // The SLA counts from when the review was published (or amended), not from when this service heard of it.
+        Instant at = published ? firstNonNull(payload.publishedAt(), message.time())
+                : firstNonNull(payload.amendedAt(), message.time());
+        CommandContext context = CommandContext.by(actor)
+                .correlatedWith(message.correlationId() != null ? message.correlationId() : message.id(), message.id())
+                .handling(CONSUMER, message.id());
+        if (at != null) {
+            context = context.occurredAt(at);
+        }
+        return store.transact(context, work -> {
+            Instant when = work.occurredAt();
+            Uni<List<ActionItemCommand>> commands = published
+                    ? Uni.createFrom().item(outcome.whenPublished(actor, when))
+                    : ActionItemQueries.itemsOfReview(work.session(), outcome.origin().reviewId())
+                            .map(held -> outcome.whenAmended(held, actor, when));
+            return commands.flatMap(list -> runInOrder(work, list));
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> runInOrder(UnitOfWork work, List<ActionItemCommand> commands) {
+        var type = aggregate.type();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ActionItemCommand command : commands) {
+            String id = ActionItemAggregate.aggregateId(command.actionItemId());
+            chain = chain.flatMap(v -> work.execute(type, id, ExpectedVersion.ANY, command).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static Instant firstNonNull(Instant a, Instant b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.incidentlifecycle.reviews.calendar.api;
+
+import dev.incidentlifecycle.reviews.calendar.MeetingStatus;
+import dev.incidentlifecycle.reviews.calendar.ReviewCalendar;
+import dev.incidentlifecycle.reviews.calendar.ReviewMeeting;
+import dev.incidentlifecycle.reviews.review.ReviewStatus;
+import dev.incidentlifecycle.reviews.review.readmodel.ReadModelJson;
+import dev.incidentlifecycle.reviews.review.readmodel.ReviewQueries;
+import dev.incidentlifecycle.reviews.review.readmodel.ReviewRow;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/** The review meetings as an RFC 5545 feed calendar apps subscribe to. */
+@Path("/reviews/calendar.ics")
+@Tag(name = "Reviews")
+public class CalendarResource {
+
+    static final String TEXT_CALENDAR = "text/calendar";
+
+    private final ReviewQueries queries;
+    private final ReviewCalendar calendar;
+
+    CalendarResource(ReviewQueries queries, ReviewCalendar calendar) {
+        this.queries = queries;
+        this.calendar = calendar;
+    }
+
+    @GET
+    @Authenticated
+    @Produces(TEXT_CALENDAR)
+    @Operation(summary = "Review meetings as an iCalendar feed",
+            description = "One VEVENT per review with a stable UID; SEQUENCE rises on every reschedule; cancelled and "
+                    + "declined reviews are STATUS:CANCELLED, reviews on hold TENTATIVE. Times in UTC.")
+    public Uni<Response> feed(@Parameter(description = "only this facilitator's meetings") @QueryParam("facilitator") String facilitator) {
+        String only = facilitator == null || facilitator.isBlank() ? null : facilitator.strip();
+        return queries.meetings(only).map(rows -> Response.ok(calendar.render(rows.stream().map(CalendarResource::meeting).toList()))
+                .type(TEXT_CALENDAR + "; charset=utf-8")
+                .header("Content-Disposition", "inline; filename=\"reviews.ics\"")
+                .build());
+    }
+
+    static ReviewMeeting meeting(ReviewRow row) {
+        return new ReviewMeeting(row.id, row.incidentNumber, row.title, row.severity == null ? null : row.severity.name(),
+                row.service, row.facilitator, ReadModelJson.read(row.participants, ReadModelJson.PEOPLE),
+                row.scheduledStart, row.scheduledEnd, row.sequence, status(row.status), row.updatedAt,
+                URI.create("/reviews/" + row.id));
+    }
+
+    static MeetingStatus status(ReviewStatus status) {
+        return switch (status) {
+            case ON_HOLD -> MeetingStatus.TENTATIVE;
+            case CANCELLED, DECLINED -> MeetingStatus.CANCELLED;
+            default -> MeetingStatus.CONFIRMED;
+        };
+    }
+}

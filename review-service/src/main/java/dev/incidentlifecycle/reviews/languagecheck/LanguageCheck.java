@@ -1,0 +1,137 @@
+package dev.incidentlifecycle.reviews.languagecheck;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The blameless language check: finds blame and hindsight language in free text.
+ * <pre>
+ *   LanguageCheck check = new LanguageCheck(LanguageRules.defaults()).forPeople(List.of("Alice", "bob@example.com"));
+ *   List&lt;LanguageFinding&gt; findings = check.check("summary", text);
+ * </pre>
+ * Matching is case-insensitive and on whole words. Findings are ordered by position, then rule id.
+ * Immutable and thread-safe; {@link #forPeople} returns a new check.
+ *
+ * <p>Known people: the names a {@code {person}} rule looks for. For each person given, the check knows
+ * the identifier as given, the local part of an e-mail address ({@code bob} for {@code bob@example.com}),
+ * and the first part of a name with spaces, dots, underscores or dashes ({@code Alice} for
+ * {@code Alice Smith}, {@code bob} for {@code bob.jones}), when at least two letters long.
+ */
+public final class LanguageCheck {
+
+    private static final String PRONOUNS = "i|we|you|he|she|they|someone|somebody|nobody|no\\s+one|everyone|anyone";
+    private static final String ROLES = "(?:the|an?|our|their|his|her|that|this|one\\s+of\\s+the)\\s+(?:[\\w-]+\\s+)?"
+            + "(?:on[-\\s]?call(?:\\s+(?:engineers?|persons?|responders?|developers?))?|engineers?|developers?|devs?"
+            + "|operators?|sres?|admins?|administrators?|reviewers?|commanders?|responders?|persons?|people|humans?"
+            + "|interns?|contractors?|team(?:\\s+members?)?|staff|authors?|deployers?|managers?)";
+
+    private record CompiledRule(LanguageRule rule, Pattern pattern) {
+    }
+
+    private final LanguageRules rules;
+    private final Set<String> people;
+    private final List<CompiledRule> compiled;
+
+    public LanguageCheck(LanguageRules rules) {
+        this(rules, Set.of());
+    }
+
+    private LanguageCheck(LanguageRules rules, Set<String> people) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.people = people;
+        this.compiled = compile(rules, people);
+    }
+
+    public static LanguageCheck withDefaultRules() {
+        return new LanguageCheck(LanguageRules.defaults());
+    }
+
+    /** The same rules, knowing these people's names (replaces the names known before). */
+    public LanguageCheck forPeople(Collection<String> people) {
+        return new LanguageCheck(rules, namesOf(people));
+    }
+
+    public LanguageRules rules() {
+        return rules;
+    }
+
+    /** The names the {@code {person}} rules look for, lower case. */
+    public Set<String> knownNames() {
+        return people;
+    }
+
+    /**
+     * @param field a name for the text (it is copied into each finding and its id), e.g. {@code summary}
+     * @param text  any free text; null or blank has no findings
+     */
+    public List<LanguageFinding> check(String field, String text) {
+        Objects.requireNonNull(field, "field");
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<LanguageFinding> findings = new ArrayList<>();
+        for (CompiledRule rule : compiled) {
+            Matcher matcher = rule.pattern().matcher(text);
+            while (matcher.find()) {
+                findings.add(LanguageFinding.of(field, matcher.group(), matcher.start(), matcher.end(), rule.rule()));
+            }
+        }
+        findings.sort(Comparator.comparingInt(LanguageFinding::start).thenComparing(LanguageFinding::ruleId));
+        return List.copyOf(findings);
+    }
+
+    private static List<CompiledRule> compile(LanguageRules rules, Set<String> people) {
+        String names = people.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+                .map(LanguageRule::phrasePattern)
+                .collect(Collectors.joining("|"));
+        String person = "(?:" + names + ")";
+        String someone = "(?:" + PRONOUNS + "|" + ROLES + (names.isEmpty() ? "" : "|" + names) + ")";
+        List<CompiledRule> compiled = new ArrayList<>();
+        for (LanguageRule rule : rules.rules()) {
+            if (rule.usesPerson() && names.isEmpty()) {
+                continue;
+            }
+            String regex = rule.pattern()
+                    .replace(LanguageRule.PERSON, person)
+                    .replace(LanguageRule.SOMEONE, someone);
+            compiled.add(new CompiledRule(rule,
+                    Pattern.compile("\\b(?:" + regex + ")\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+        }
+        return List.copyOf(compiled);
+    }
+
+    private static Set<String> namesOf(Collection<String> people) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String person : people) {
+            if (person == null || person.isBlank()) {
+                continue;
+            }
+            String name = person.strip().toLowerCase(Locale.ROOT);
+            int at = name.indexOf('@');
+            if (at > 0) {
+                name = name.substring(0, at);
+            }
+            addName(names, name);
+            String first = Arrays.stream(name.split("[\\s._-]+")).findFirst().orElse("");
+            addName(names, first);
+        }
+        return Set.copyOf(names);
+    }
+
+    private static void addName(Set<String> names, String name) {
+        if (name.codePoints().filter(Character::isLetter).count() >= 2) {
+            names.add(name);
+        }
+    }
+}

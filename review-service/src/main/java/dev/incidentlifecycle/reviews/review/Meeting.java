@@ -1,0 +1,31 @@
+package dev.incidentlifecycle.reviews.review;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The review meeting: who runs it, who takes part, when.
+ *
+ * @param sequence how often it was rescheduled: 0 when first scheduled (the calendar's SEQUENCE)
+ */
+public record Meeting(String facilitator, List<String> participants, Instant start, Instant end, int sequence) {
+
+    public Meeting {
+        participants = List.copyOf(participants);
+    }
+
+    public boolean hasParticipant(String person) {
+        return participants.stream().anyMatch(p -> p.strip().equalsIgnoreCase(person.strip()));
+    }
+
+    Meeting withParticipant(String person) {
+        List<String> next = new ArrayList<>(participants);
+        next.add(person);
+        return new Meeting(facilitator, next, start, end, sequence);
+    }
+
+    Meeting movedTo(Instant newStart, Instant newEnd, int newSequence) {
+        return new Meeting(facilitator, participants, newStart, newEnd, newSequence);
+    }
+}

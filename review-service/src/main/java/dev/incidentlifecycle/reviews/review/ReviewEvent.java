@@ -1,0 +1,327 @@
+package dev.incidentlifecycle.reviews.review;
+
+import dev.incidentlifecycle.reviews.languagecheck.RuleCategory;
+import dev.incidentlifecycle.reviews.policy.ReviewRequirement;
+import dev.incidentlifecycle.reviews.policy.Severity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What happened to a review. Each event is self-contained for subscribers: it names the review and its
+ * incident, the actor where a person (or service) acted, and when it happened.
+ */
+public sealed interface ReviewEvent {
+
+    /** The stable, versioned name of the event type, e.g. {@code review.published}. */
+    String type();
+
+    UUID reviewId();
+
+    UUID incidentId();
+
+    Instant occurredAt();
+
+    /** Event classes by type name, for adapters that read events back from JSON. */
+    static Map<String, Class<? extends ReviewEvent>> classesByType() {
+        return Map.ofEntries(
+                Map.entry("review.scheduled", Scheduled.class),
+                Map.entry("review.rescheduled", Rescheduled.class),
+                Map.entry("review.put-on-hold", PutOnHold.class),
+                Map.entry("review.cancelled", Cancelled.class),
+                Map.entry("review.declined", Declined.class),
+                Map.entry("review.started", Started.class),
+                Map.entry("review.participant-added", ParticipantAdded.class),
+                Map.entry("review.document-updated", DocumentUpdated.class),
+                Map.entry("review.timeline-annotated", TimelineAnnotated.class),
+                Map.entry("review.contributing-factor-added", ContributingFactorAdded.class),
+                Map.entry("review.contributing-factor-removed", ContributingFactorRemoved.class),
+                Map.entry("review.action-item-proposed", ActionItemProposed.class),
+                Map.entry("review.action-item-changed", ActionItemChanged.class),
+                Map.entry("review.action-item-removed", ActionItemRemoved.class),
+                Map.entry("review.finding-dismissed", FindingDismissed.class),
+                Map.entry("review.published", Published.class),
+                Map.entry("review.amended", Amended.class),
+                Map.entry("review.overdue", Overdue.class),
+                Map.entry("review.action-item-status-recorded", ActionItemStatusRecorded.class),
+                Map.entry("review.follow-up-completed", FollowUpCompleted.class),
+                Map.entry("review.severity-changed", SeverityChanged.class));
+    }
+
+    /** A review was created and its meeting scheduled. Sequence 0. */
+    record Scheduled(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity, String service,
+                     String title, ReviewRequirement requirement, Instant dueAt, String facilitator,
+                     List<String> participants, Instant scheduledStart, Instant scheduledEnd, String actor,
+                     Instant occurredAt) implements ReviewEvent {
+        public Scheduled {
+            participants = List.copyOf(participants);
+        }
+
+        @Override
+        public String type() {
+            return "review.scheduled";
+        }
+    }
+
+    /**
+     * The meeting moved. {@code sequence} counts reschedules (the calendar's SEQUENCE); {@code dueAt} is
+     * the due instant from now on; a review on hold resumes.
+     */
+    record Rescheduled(UUID reviewId, UUID incidentId, Instant scheduledStart, Instant scheduledEnd, Instant dueAt,
+                       String reason, int sequence, String actor, Instant occurredAt) implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.rescheduled";
+        }
+    }
+
+    /** The incident was reopened; the review waits. */
+    record PutOnHold(UUID reviewId, UUID incidentId, String reason, String actor, Instant occurredAt)
+            implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.put-on-hold";
+        }
+    }
+
+    record Cancelled(UUID reviewId, UUID incidentId, String reason, String actor, Instant occurredAt)
+            implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.cancelled";
+        }
+    }
+
+    /** A SUGGESTED review was declined. */
+    record Declined(UUID reviewId, UUID incidentId, String reason, String actor, Instant occurredAt)
+            implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.declined";
+        }
+    }
+
+    /** The meeting began; the review is IN_REVIEW. */
+    record Started(UUID reviewId, UUID incidentId, String actor, Instant occurredAt) implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.started";
+        }
+    }
+
+    record ParticipantAdded(UUID reviewId, UUID incidentId, String participant, String actor, Instant occurredAt)
+            implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.participant-added";
+        }
+    }
+
+    /** One section of the document now reads {@code text} (the whole section). */
+    record DocumentUpdated(UUID reviewId, UUID incidentId, DocumentField field, String text, String actor,
+                           Instant occurredAt) implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.document-updated";
+        }
+    }
+
+    /** The note on an incident timeline entry now reads {@code note}; an empty note removed it. */
+    record TimelineAnnotated(UUID reviewId, UUID incidentId, String entryId, String note, String actor,
+                             Instant occurredAt) implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.timeline-annotated";
+        }
+    }
+
+    record ContributingFactorAdded(UUID reviewId, UUID incidentId, UUID factorId, FactorCategory category,
+                                   String description, String actor, Instant occurredAt) implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.contributing-factor-added";
+        }
+    }
+
+    record ContributingFactorRemoved(UUID reviewId, UUID incidentId, UUID factorId, FactorCategory category,
+                                     String description, String actor, Instant occurredAt) implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.contributing-factor-removed";
+        }
+    }
+
+    /** {@code itemType} is the action item's type (PREVENT, DETECT, ...); {@code type()} is the event's. */
+    record ActionItemProposed(UUID reviewId, UUID incidentId, UUID actionItemId, String title, ActionItemType itemType,
+                              String ownerTeam, String owner, Priority priority, LocalDate dueDate, String actor,
+                              Instant occurredAt) implements ReviewEvent {
+        public ActionItem item() {
+            return new ActionItem(actionItemId, title, itemType, ownerTeam, owner, priority, dueDate);
+        }
+
+        @Override
+        public String type() {
+            return "review.action-item-proposed";
+        }
+    }
+
+    /** The item's fields now read as given (all of them, not only the changed ones). */
+    record ActionItemChanged(UUID reviewId, UUID incidentId, UUID actionItemId, String title, ActionItemType itemType,
+                             String ownerTeam, String owner, Priority priority, LocalDate dueDate, String actor,
+                             Instant occurredAt) implements ReviewEvent {
+        public ActionItem item() {
+            return new ActionItem(actionItemId, title, itemType, ownerTeam, owner, priority, dueDate);
+        }
+
+        @Override
+        public String type() {
+            return "review.action-item-changed";
+        }
+    }
+
+    record ActionItemRemoved(UUID reviewId, UUID incidentId, UUID actionItemId, String title, String reason,
+                             String actor, Instant occurredAt) implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.action-item-removed";
+        }
+    }
+
+    /** A language finding no longer blocks publication; it stays dismissed while its text is unchanged. */
+    record FindingDismissed(UUID reviewId, UUID incidentId, String findingId, String field, String phrase,
+                            String ruleId, RuleCategory category, String reason, String actor, Instant occurredAt)
+            implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.finding-dismissed";
+        }
+    }
+
+    /** THE review outcome, as first published. */
+    record Published(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity, String service,
+                     String title, String summary, String impact, String whatWentWell, String whereWeGotLucky,
+                     String openQuestions, List<ContributingFactor> contributingFactors, List<ActionItem> actionItems,
+                     String facilitator, List<String> participants, Instant dueAt, Instant publishedAt, String actor)
+            implements ReviewEvent {
+        public Published {
+            contributingFactors = List.copyOf(contributingFactors);
+            actionItems = List.copyOf(actionItems);
+            participants = List.copyOf(participants);
+        }
+
+        static Published of(ReviewOutcome outcome, String actor) {
+            return new Published(outcome.reviewId(), outcome.incidentId(), outcome.incidentNumber(),
+                    outcome.severity(), outcome.service(), outcome.title(), outcome.summary(), outcome.impact(),
+                    outcome.whatWentWell(), outcome.whereWeGotLucky(), outcome.openQuestions(),
+                    outcome.contributingFactors(), outcome.actionItems(), outcome.facilitator(),
+                    outcome.participants(), outcome.dueAt(), outcome.publishedAt(), actor);
+        }
+
+        public ReviewOutcome outcome() {
+            return new ReviewOutcome(reviewId, incidentId, incidentNumber, severity, service, title, summary, impact,
+                    whatWentWell, whereWeGotLucky, openQuestions, contributingFactors, actionItems, facilitator,
+                    participants, dueAt, publishedAt);
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return publishedAt;
+        }
+
+        @Override
+        public String type() {
+            return "review.published";
+        }
+    }
+
+    /**
+     * The full new outcome after publication, what changed and why. {@code publishedAt} is still the first
+     * publication; {@code amendment} counts amendments from 1.
+     */
+    record Amended(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity, String service,
+                   String title, String summary, String impact, String whatWentWell, String whereWeGotLucky,
+                   String openQuestions, List<ContributingFactor> contributingFactors, List<ActionItem> actionItems,
+                   String facilitator, List<String> participants, Instant dueAt, Instant publishedAt, int amendment,
+                   List<OutcomeChange> changes, String reason, String actor, Instant amendedAt)
+            implements ReviewEvent {
+        public Amended {
+            contributingFactors = List.copyOf(contributingFactors);
+            actionItems = List.copyOf(actionItems);
+            participants = List.copyOf(participants);
+            changes = List.copyOf(changes);
+        }
+
+        static Amended of(ReviewOutcome outcome, int amendment, List<OutcomeChange> changes, String reason,
+                          String actor, Instant amendedAt) {
+            return new Amended(outcome.reviewId(), outcome.incidentId(), outcome.incidentNumber(),
+                    outcome.severity(), outcome.service(), outcome.title(), outcome.summary(), outcome.impact(),
+                    outcome.whatWentWell(), outcome.whereWeGotLucky(), outcome.openQuestions(),
+                    outcome.contributingFactors(), outcome.actionItems(), outcome.facilitator(),
+                    outcome.participants(), outcome.dueAt(), outcome.publishedAt(), amendment, changes, reason,
+                    actor, amendedAt);
+        }
+
+        public ReviewOutcome outcome() {
+            return new ReviewOutcome(reviewId, incidentId, incidentNumber, severity, service, title, summary, impact,
+                    whatWentWell, whereWeGotLucky, openQuestions, contributingFactors, actionItems, facilitator,
+                    participants, dueAt, publishedAt);
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return amendedAt;
+        }
+
+        @Override
+        public String type() {
+            return "review.amended";
+        }
+    }
+
+    /** The due instant passed with the review unpublished. Emitted once per due instant. */
+    record Overdue(UUID reviewId, UUID incidentId, String incidentNumber, Instant dueAt, String facilitator,
+                   Instant occurredAt) implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.overdue";
+        }
+    }
+
+    /** actions-service reported an action item's status. */
+    record ActionItemStatusRecorded(UUID reviewId, UUID incidentId, UUID actionItemId, ActionItemStatus status,
+                                    String actor, Instant occurredAt) implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.action-item-status-recorded";
+        }
+    }
+
+    /**
+     * Every action item of the published review is DONE or WONT_DO (at once on publication when it has
+     * none). incident-service closes the incident on it.
+     */
+    record FollowUpCompleted(UUID reviewId, UUID incidentId, String incidentNumber, List<UUID> actionItemIds,
+                             Instant occurredAt) implements ReviewEvent {
+        public FollowUpCompleted {
+            actionItemIds = List.copyOf(actionItemIds);
+        }
+
+        @Override
+        public String type() {
+            return "review.follow-up-completed";
+        }
+    }
+
+    /** The incident's severity changed and the policy was re-applied: requirement and due instant now. */
+    record SeverityChanged(UUID reviewId, UUID incidentId, Severity previousSeverity, Severity severity,
+                           ReviewRequirement requirement, Instant dueAt, String actor, Instant occurredAt)
+            implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.severity-changed";
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.incidentlifecycle.reviews.review.api;
+
+import dev.incidentlifecycle.eventsourcing.InvalidCommand;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The bodies of the review commands. Enum values are accepted in any case ({@code technical}, {@code TECHNICAL}). */
+public final class ReviewRequests {
+
+    static final int TEXT = 20_000;
+    static final int LINE = 500;
+
+    private ReviewRequests() {
+    }
+
+    /**
+     * Moves the meeting. Without {@code scheduledStart} the facilitator's next free slot before the due date is
+     * taken; without {@code scheduledEnd} the meeting lasts the configured length.
+     */
+    public record Reschedule(Instant scheduledStart, Instant scheduledEnd, @NotBlank @Size(max = LINE) String reason) {
+    }
+
+    /** Cancel, decline, amend, dismiss a finding: each needs a reason, kept in the history. */
+    public record Reason(@NotBlank @Size(max = TEXT) String reason) {
+    }
+
+    public record Participant(@NotBlank @Size(max = LINE) String participant) {
+    }
+
+    /** Sections to set; a section left out (null) stays as it is, an empty string clears it. */
+    public record Document(@Size(max = TEXT) String summary, @Size(max = TEXT) String impact,
+                           @Size(max = TEXT) String whatWentWell, @Size(max = TEXT) String whereWeGotLucky,
+                           @Size(max = TEXT) String openQuestions) {
+    }
+
+    /** The note on an incident timeline entry; an empty note removes it. */
+    public record Note(@NotNull @Size(max = TEXT) String note) {
+    }
+
+    /**
+     * @param factorId optional: give one (a new UUID) to make a retried request harmless
+     * @param category technical, process, organizational, communication, tooling or external
+     */
+    public record Factor(UUID factorId, @NotBlank String category, @NotBlank @Size(max = TEXT) String description) {
+    }
+
+    /**
+     * @param actionItemId optional on creation: give one (a new UUID) to make a retried request harmless
+     * @param type         prevent, detect, mitigate, process or learn
+     * @param priority     P1 to P4; P3 when left out
+     * @param dueDate      optional: actions-service's SLA decides when left out
+     */
+    public record ActionItem(UUID actionItemId, @NotBlank @Size(max = LINE) String title, @NotBlank String type,
+                             @NotBlank @Size(max = LINE) String ownerTeam, @Size(max = LINE) String owner,
+                             String priority, LocalDate dueDate) {
+    }
+
+    /** Reads an enum value in any case; anything else is a 400 naming the field and the allowed values. */
+    static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            String allowed = Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+            throw new InvalidCommand(field, field + " must be one of " + allowed);
+        }
+    }
+}

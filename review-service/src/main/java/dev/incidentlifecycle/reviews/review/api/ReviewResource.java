@@ -1,0 +1,414 @@
+package dev.incidentlifecycle.reviews.review.api;
+
+import dev.incidentlifecycle.eventsourcing.InvalidCommand;
+import dev.incidentlifecycle.eventstore.Decided;
+import dev.incidentlifecycle.eventstore.EventStore;
+import dev.incidentlifecycle.eventstore.StreamNotFound;
+import dev.incidentlifecycle.reviews.review.ActionItem;
+import dev.incidentlifecycle.reviews.review.ActionItemType;
+import dev.incidentlifecycle.reviews.review.DocumentField;
+import dev.incidentlifecycle.reviews.review.FactorCategory;
+import dev.incidentlifecycle.reviews.review.Priority;
+import dev.incidentlifecycle.reviews.review.ReviewCommand;
+import dev.incidentlifecycle.reviews.review.ReviewEvent;
+import dev.incidentlifecycle.reviews.review.ReviewState;
+import dev.incidentlifecycle.reviews.review.ReviewStatus;
+import dev.incidentlifecycle.reviews.review.readmodel.ReviewFilter;
+import dev.incidentlifecycle.reviews.review.readmodel.ReviewQueries;
+import dev.incidentlifecycle.reviews.review.store.ReviewAggregate;
+import dev.incidentlifecycle.web.CurrentUser;
+import dev.incidentlifecycle.web.Page;
+import dev.incidentlifecycle.web.PageRequest;
+import dev.incidentlifecycle.web.Roles;
+import dev.incidentlifecycle.web.Versions;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Blameless reviews: read by every authenticated person (reviews are meant to be read widely), run by reviewers,
+ * written together with responders. Every command takes {@code If-Match} with the ETag last read.
+ */
+@Path("/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Reviews", description = "Blameless post-incident reviews, from scheduling to publication and follow-up")
+public class ReviewResource {
+
+    private final ReviewQueries queries;
+    private final ReviewCommands commands;
+    private final EventStore store;
+    private final ReviewAggregate reviews;
+    private final CurrentUser user;
+
+    ReviewResource(ReviewQueries queries, ReviewCommands commands, EventStore store, ReviewAggregate reviews,
+                   CurrentUser user) {
+        this.queries = queries;
+        this.commands = commands;
+        this.store = store;
+        this.reviews = reviews;
+        this.user = user;
+    }
+
+    // --- reads ---------------------------------------------------------------------------------------------
+
+    @GET
+    @Authenticated
+    @Operation(summary = "List reviews, due soonest first",
+            description = "Filters combine. `overdue=true` lists reviews whose due date passed while still open; "
+                    + "`from`/`to` bound the due date (RFC 3339 instants or dates).")
+    public Uni<Page<ReviewSummary>> list(
+            @Parameter(description = "SCHEDULED, ON_HOLD, IN_REVIEW, PUBLISHED, CANCELLED or DECLINED; repeat or comma-separate")
+            @QueryParam("status") List<String> status,
+            @QueryParam("overdue") Boolean overdue,
+            @Parameter(description = "the incident's id or number (INC-42)") @QueryParam("incident") String incident,
+            @QueryParam("facilitator") String facilitator,
+            @Parameter(description = "due at or after") @QueryParam("from") String from,
+            @Parameter(description = "due before") @QueryParam("to") String to,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        UUID incidentId = null;
+        String incidentNumber = null;
+        if (incident != null && !incident.isBlank()) {
+            try {
+                incidentId = UUID.fromString(incident.strip());
+            } catch (IllegalArgumentException e) {
+                incidentNumber = incident.strip();
+            }
+        }
+        ReviewFilter filter = new ReviewFilter(statuses(status), overdue, incidentId, incidentNumber,
+                blankToNull(facilitator), instant(from, "from"), instant(to, "to"));
+        PageRequest request = PageRequest.of(page, size);
+        return queries.list(filter, request).map(found -> found.map(ReviewSummary::of));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "A review with its document, the incident's annotated timeline and its language findings")
+    @APIResponse(responseCode = "404", description = "No such review")
+    public Uni<Response> get(@PathParam("id") String id) {
+        return respond(reviewId(id), Response.Status.OK);
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Authenticated
+    @Operation(summary = "The review's raw history: every event with who, when it happened and when it was recorded")
+    @APIResponse(responseCode = "404", description = "No such review")
+    public Uni<List<HistoryEntry>> events(@PathParam("id") String id) {
+        UUID reviewId = reviewId(id);
+        return store.readStream(reviews.type().streamId(ReviewAggregate.aggregateId(reviewId))).map(events -> {
+            if (events.isEmpty()) {
+                throw new StreamNotFound("no review " + reviewId);
+            }
+            return events.stream().map(HistoryEntry::of).toList();
+        });
+    }
+
+    // --- the schedule --------------------------------------------------------------------------------------
+
+    @POST
+    @Path("/{id}/reschedule")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "Move the meeting (raises the calendar SEQUENCE)",
+            description = "Without scheduledStart the facilitator's next free slot before the due date is taken. "
+                    + "A slot that overlaps another meeting of the facilitator is refused (409).")
+    @APIResponse(responseCode = "409", description = "The facilitator is booked then, or the review cannot be moved now")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    public Uni<Response> reschedule(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                    @Valid @NotNull ReviewRequests.Reschedule request) {
+        UUID reviewId = reviewId(id);
+        return commands.reschedule(reviewId, Versions.expected(ifMatch), user.command(), request)
+                .flatMap(decided -> respond(reviewId, Response.Status.OK));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "Cancel the review, with a reason")
+    @APIResponse(responseCode = "409", description = "The review is published or declined")
+    public Uni<Response> cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Valid @NotNull ReviewRequests.Reason request) {
+        return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.Cancel(reviewId, request.reason(), actor, at));
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
+    @Operation(summary = "Decline a suggested review (SEV3 by default), with a reason")
+    @APIResponse(responseCode = "409", description = "The policy requires this review, or it is past scheduling")
+    public Uni<Response> decline(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 @Valid @NotNull ReviewRequests.Reason request) {
+        return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.Decline(reviewId, request.reason(), actor, at));
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "The meeting began: SCHEDULED to IN_REVIEW")
+    public Uni<Response> start(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.Start(reviewId, actor, at));
+    }
+
+    @POST
+    @Path("/{id}/participants")
+    @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
+    @Operation(summary = "Add a participant beyond the incident's commander and responders")
+    public Uni<Response> addParticipant(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                        @Valid @NotNull ReviewRequests.Participant request) {
+        return run(id, ifMatch, (reviewId, actor, at) ->
+                new ReviewCommand.AddParticipant(reviewId, request.participant(), actor, at));
+    }
+
+    // --- the document --------------------------------------------------------------------------------------
+
+    @PATCH
+    @Path("/{id}/document")
+    @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
+    @Operation(summary = "Set sections of the document (summary, impact, whatWentWell, whereWeGotLucky, openQuestions)",
+            description = "Sections left out stay as they are. After publication, edits wait for an amendment.")
+    public Uni<Response> updateDocument(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                        @Valid @NotNull ReviewRequests.Document request) {
+        Map<DocumentField, String> sections = new EnumMap<>(DocumentField.class);
+        put(sections, DocumentField.SUMMARY, request.summary());
+        put(sections, DocumentField.IMPACT, request.impact());
+        put(sections, DocumentField.WHAT_WENT_WELL, request.whatWentWell());
+        put(sections, DocumentField.WHERE_WE_GOT_LUCKY, request.whereWeGotLucky());
+        put(sections, DocumentField.OPEN_QUESTIONS, request.openQuestions());
+        if (sections.isEmpty()) {
+            throw new InvalidCommand("(body)", "give at least one section: summary, impact, whatWentWell, "
+                    + "whereWeGotLucky or openQuestions");
+        }
+        return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.UpdateDocument(reviewId, sections, actor, at));
+    }
+
+    @PUT
+    @Path("/{id}/timeline/{entryId}/note")
+    @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
+    @Operation(summary = "Annotate an entry of the incident's timeline; an empty note removes the annotation")
+    public Uni<Response> annotate(@PathParam("id") String id, @PathParam("entryId") String entryId,
+                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @Valid @NotNull ReviewRequests.Note request) {
+        return run(id, ifMatch, (reviewId, actor, at) ->
+                new ReviewCommand.AnnotateTimeline(reviewId, entryId, request.note(), actor, at));
+    }
+
+    @POST
+    @Path("/{id}/contributing-factors")
+    @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
+    @Operation(summary = "Add a contributing factor (category and description; there is no root cause)")
+    @APIResponse(responseCode = "201", description = "Added; Location names the factor")
+    public Uni<Response> addFactor(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                   @Valid @NotNull ReviewRequests.Factor request) {
+        UUID factorId = request.factorId() != null ? request.factorId() : UUID.randomUUID();
+        FactorCategory category = ReviewRequests.parse(FactorCategory.class, request.category(), "category");
+        UUID reviewId = reviewId(id);
+        return commands.execute(reviewId, Versions.expected(ifMatch), user.command(), (actor, at) ->
+                        new ReviewCommand.AddContributingFactor(reviewId, factorId, category, request.description(), actor, at))
+                .flatMap(decided -> created(reviewId, "contributing-factors", factorId));
+    }
+
+    @DELETE
+    @Path("/{id}/contributing-factors/{factorId}")
+    @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
+    @Operation(summary = "Remove a contributing factor")
+    public Uni<Response> removeFactor(@PathParam("id") String id, @PathParam("factorId") UUID factorId,
+                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.RemoveContributingFactor(reviewId, factorId, actor, at));
+    }
+
+    @POST
+    @Path("/{id}/action-items")
+    @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
+    @Operation(summary = "Propose an action item; its id stays the item's id in actions-service")
+    @APIResponse(responseCode = "201", description = "Proposed; Location names the item")
+    public Uni<Response> proposeActionItem(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                           @Valid @NotNull ReviewRequests.ActionItem request) {
+        UUID reviewId = reviewId(id);
+        ActionItem item = item(request.actionItemId() != null ? request.actionItemId() : UUID.randomUUID(), request);
+        return commands.execute(reviewId, Versions.expected(ifMatch), user.command(), (actor, at) ->
+                        new ReviewCommand.ProposeActionItem(reviewId, item, actor, at))
+                .flatMap(decided -> created(reviewId, "action-items", item.actionItemId()));
+    }
+
+    @PUT
+    @Path("/{id}/action-items/{actionItemId}")
+    @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
+    @Operation(summary = "Change a proposed action item (all its fields)")
+    public Uni<Response> changeActionItem(@PathParam("id") String id, @PathParam("actionItemId") UUID actionItemId,
+                                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                          @Valid @NotNull ReviewRequests.ActionItem request) {
+        if (request.actionItemId() != null && !request.actionItemId().equals(actionItemId)) {
+            throw new InvalidCommand("actionItemId", "the body names another action item than the path");
+        }
+        ActionItem item = item(actionItemId, request);
+        return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.ChangeActionItem(reviewId, item, actor, at));
+    }
+
+    @DELETE
+    @Path("/{id}/action-items/{actionItemId}")
+    @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
+    @Operation(summary = "Withdraw a proposed action item")
+    public Uni<Response> removeActionItem(@PathParam("id") String id, @PathParam("actionItemId") UUID actionItemId,
+                                          @QueryParam("reason") String reason,
+                                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return run(id, ifMatch, (reviewId, actor, at) ->
+                new ReviewCommand.RemoveActionItem(reviewId, actionItemId, blankToNull(reason), actor, at));
+    }
+
+    // --- findings, publication -----------------------------------------------------------------------------
+
+    @POST
+    @Path("/{id}/findings/{findingId}/dismiss")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "Dismiss a language finding with a reason (kept in the history)",
+            description = "A dismissed finding no longer blocks publication while the text around it is unchanged.")
+    @APIResponse(responseCode = "409", description = "No such finding (the text may have changed)")
+    public Uni<Response> dismiss(@PathParam("id") String id, @PathParam("findingId") String findingId,
+                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 @Valid @NotNull ReviewRequests.Reason request) {
+        return run(id, ifMatch, (reviewId, actor, at) ->
+                new ReviewCommand.DismissFinding(reviewId, findingId, request.reason(), actor, at));
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "Publish the review outcome (review.published on review-events)",
+            description = "Refused while a language finding is open or the summary is empty.")
+    @APIResponse(responseCode = "409", description = "Open language findings, no summary, or not in review")
+    public Uni<Response> publish(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.Publish(reviewId, actor, at));
+    }
+
+    @POST
+    @Path("/{id}/amend")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "Publish the edits made since publication as an amendment (review.amended), with a reason")
+    @APIResponse(responseCode = "409", description = "Nothing changed, open language findings, or not published")
+    public Uni<Response> amend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Valid @NotNull ReviewRequests.Reason request) {
+        return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.Amend(reviewId, request.reason(), actor, at));
+    }
+
+    // --- plumbing ------------------------------------------------------------------------------------------
+
+    /** A review command with its review id, as given by the person now. */
+    @FunctionalInterface
+    interface Command {
+        ReviewCommand of(UUID reviewId, String actor, Instant at);
+    }
+
+    private Uni<Response> run(String id, String ifMatch, Command command) {
+        UUID reviewId = reviewId(id);
+        Uni<Decided<ReviewState, ReviewEvent>> decided = commands.execute(reviewId, Versions.expected(ifMatch),
+                user.command(), (actor, at) -> command.of(reviewId, actor, at));
+        return decided.flatMap(d -> respond(reviewId, Response.Status.OK));
+    }
+
+    private Uni<Response> respond(UUID reviewId, Response.Status status) {
+        return view(reviewId).map(view -> Response.status(status).entity(view).tag(Versions.etag(view.version())).build());
+    }
+
+    private Uni<Response> created(UUID reviewId, String collection, UUID itemId) {
+        return view(reviewId).map(view -> Response.created(UriBuilder.fromPath("/reviews/{id}/{collection}/{item}")
+                        .build(reviewId, collection, itemId))
+                .entity(view).tag(Versions.etag(view.version())).build());
+    }
+
+    private Uni<ReviewView> view(UUID reviewId) {
+        return queries.find(reviewId).flatMap(row -> {
+            if (row == null) {
+                return Uni.createFrom().failure(new StreamNotFound("no review " + reviewId));
+            }
+            return queries.timeline(row.incidentId).map(timeline -> ReviewView.of(row, timeline));
+        });
+    }
+
+    private static ActionItem item(UUID actionItemId, ReviewRequests.ActionItem request) {
+        ActionItemType type = ReviewRequests.parse(ActionItemType.class, request.type(), "type");
+        Priority priority = request.priority() == null ? Priority.P3
+                : ReviewRequests.parse(Priority.class, request.priority(), "priority");
+        return new ActionItem(actionItemId, request.title().strip(), type, request.ownerTeam().strip(),
+                blankToNull(request.owner()), priority, request.dueDate());
+    }
+
+    private static void put(Map<DocumentField, String> sections, DocumentField field, String text) {
+        if (text != null) {
+            sections.put(field, text);
+        }
+    }
+
+    static UUID reviewId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new StreamNotFound("no review " + id);
+        }
+    }
+
+    private static Set<ReviewStatus> statuses(List<String> values) {
+        Set<ReviewStatus> statuses = EnumSet.noneOf(ReviewStatus.class);
+        if (values != null) {
+            for (String value : values) {
+                for (String part : value.split(",")) {
+                    if (!part.isBlank()) {
+                        statuses.add(ReviewRequests.parse(ReviewStatus.class, part, "status"));
+                    }
+                }
+            }
+        }
+        return statuses;
+    }
+
+    /** An RFC 3339 instant, or a date meaning its start in UTC. */
+    static Instant instant(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.contains("T") ? OffsetDateTime.parse(value.strip()).toInstant()
+                    : LocalDate.parse(value.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidCommand(field, field + " must be an RFC 3339 date-time or a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

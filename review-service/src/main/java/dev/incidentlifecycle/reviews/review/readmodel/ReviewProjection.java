@@ -1,0 +1,99 @@
+package dev.incidentlifecycle.reviews.review.readmodel;
+
+import dev.incidentlifecycle.eventstore.AggregateType;
+import dev.incidentlifecycle.eventstore.Projection;
+import dev.incidentlifecycle.eventstore.RecordedEvent;
+import dev.incidentlifecycle.reviews.review.ReviewDecider;
+import dev.incidentlifecycle.reviews.review.ReviewEvent;
+import dev.incidentlifecycle.reviews.review.ReviewFinding;
+import dev.incidentlifecycle.reviews.review.ReviewState;
+import dev.incidentlifecycle.reviews.review.store.ReviewAggregate;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Keeps {@link ReviewRow}s. The row carries the review's state folded by the aggregate's own decider, so the
+ * read model can never disagree with the decisions (status, findings exactly as publication judges them); the
+ * columns people filter on are copied out of it. A row already at or past an event's stream version skips it.
+ */
+@ApplicationScoped
+public class ReviewProjection implements Projection<ReviewEvent> {
+
+    public static final String NAME = "reviews";
+
+    private final ReviewAggregate aggregate;
+
+    ReviewProjection(ReviewAggregate aggregate) {
+        this.aggregate = aggregate;
+    }
+
+    @Override
+    public AggregateType<?, ?, ReviewEvent> aggregate() {
+        return aggregate.type();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Uni<Void> apply(Mutiny.Session session, RecordedEvent<ReviewEvent> recorded) {
+        UUID id = UUID.fromString(recorded.envelope().aggregateId());
+        ReviewDecider decider = aggregate.decider();
+        return session.find(ReviewRow.class, id).flatMap(found -> {
+            if (found == null) {
+                if (!(recorded.event() instanceof ReviewEvent.Scheduled)) {
+                    throw new IllegalStateException("review " + id + " has " + recorded.event().type()
+                            + " at version " + recorded.streamVersion() + " but no row: rebuild the read model");
+                }
+                ReviewRow row = new ReviewRow();
+                row.id = id;
+                row.createdAt = recorded.metadata().recordedAt();
+                fill(row, decider.evolve(decider.initialState(), recorded.event()), recorded);
+                return session.persist(row);
+            }
+            if (recorded.streamVersion() <= found.version) {
+                return Uni.createFrom().voidItem();
+            }
+            ReviewState before = ReadModelJson.read(found.state, ReviewState.class);
+            fill(found, decider.evolve(before, recorded.event()), recorded);
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    @Override
+    public Uni<Void> reset(Mutiny.Session session) {
+        return session.createMutationQuery("delete from ReviewRow").executeUpdate().replaceWithVoid();
+    }
+
+    private void fill(ReviewRow row, ReviewState state, RecordedEvent<ReviewEvent> recorded) {
+        row.incidentId = state.incident().incidentId();
+        row.incidentNumber = state.incident().incidentNumber();
+        row.title = state.incident().title();
+        row.service = state.incident().service();
+        row.severity = state.incident().severity();
+        row.requirement = state.requirement();
+        row.status = state.status();
+        row.dueAt = state.dueAt();
+        row.overdue = state.listedAsOverdue();
+        row.facilitator = state.meeting().facilitator();
+        row.participants = ReadModelJson.write(state.meeting().participants());
+        row.scheduledStart = state.meeting().start();
+        row.scheduledEnd = state.meeting().end();
+        row.sequence = state.meeting().sequence();
+        List<ReviewFinding> findings = aggregate.decider().findings().of(state);
+        row.openFindings = (int) findings.stream().filter(ReviewFinding::isOpen).count();
+        row.findings = ReadModelJson.write(findings.stream().map(FindingView::of).toList());
+        row.publishedAt = state.outcome() == null ? null : state.outcome().publishedAt();
+        row.amendments = state.amendments();
+        row.followUpCompleted = state.followUpCompleted();
+        row.state = ReadModelJson.write(state);
+        row.version = recorded.streamVersion();
+        row.updatedAt = recorded.metadata().recordedAt();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.incidentlifecycle.reviews.review.readmodel;
+
+import dev.incidentlifecycle.reviews.incident.TimelineEntryRow;
+import dev.incidentlifecycle.reviews.review.ReviewStatus;
+import dev.incidentlifecycle.web.Page;
+import dev.incidentlifecycle.web.PageRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads of the reviews read model. Lists are in a stable order: due instant, then id. */
+@ApplicationScoped
+public class ReviewQueries {
+
+    /** The calendar feed holds at most this many meetings, the latest ones. */
+    static final int MAX_MEETINGS = 2_000;
+
+    private final Mutiny.SessionFactory sessions;
+
+    ReviewQueries(Mutiny.SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    public Uni<ReviewRow> find(UUID id) {
+        return sessions.withSession(session -> session.find(ReviewRow.class, id));
+    }
+
+    public Uni<Page<ReviewRow>> list(ReviewFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (!filter.statuses().isEmpty()) {
+            where.append(" and r.status in (:statuses)");
+            parameters.put("statuses", List.copyOf(filter.statuses()));
+        }
+        if (filter.overdue() != null) {
+            where.append(filter.overdue() ? " and r.overdue = true" : " and r.overdue = false");
+        }
+        if (filter.incidentId() != null) {
+            where.append(" and r.incidentId = :incidentId");
+            parameters.put("incidentId", filter.incidentId());
+        }
+        if (filter.incidentNumber() != null) {
+            where.append(" and r.incidentNumber = :incidentNumber");
+            parameters.put("incidentNumber", filter.incidentNumber());
+        }
+        if (filter.facilitator() != null) {
+            where.append(" and lower(r.facilitator) = lower(:facilitator)");
+            parameters.put("facilitator", filter.facilitator());
+        }
+        if (filter.dueFrom() != null) {
+            where.append(" and r.dueAt >= :dueFrom");
+            parameters.put("dueFrom", filter.dueFrom());
+        }
+        if (filter.dueTo() != null) {
+            where.append(" and r.dueAt < :dueTo");
+            parameters.put("dueTo", filter.dueTo());
+        }
+        String rows = "from ReviewRow r" + where + " order by r.dueAt asc, r.id asc";
+        String count = "select count(r) from ReviewRow r" + where;
+        return sessions.withSession(session -> {
+            Mutiny.SelectionQuery<Long> counting = session.createSelectionQuery(count, Long.class);
+            Mutiny.SelectionQuery<ReviewRow> listing = session.createSelectionQuery(rows, ReviewRow.class)
+                    .setFirstResult(page.offset())
+                    .setMaxResults(page.size());
+            parameters.forEach((name, value) -> {
+                counting.setParameter(name, value);
+                listing.setParameter(name, value);
+            });
+            return counting.getSingleResult().flatMap(total -> listing.getResultList()
+                    .map(items -> new Page<>(items, total, page.page(), page.size())));
+        });
+    }
+
+    /** The incident's timeline, oldest first. */
+    public Uni<List<TimelineEntryRow>> timeline(UUID incidentId) {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                        "from TimelineEntryRow t where t.incidentId = :incident order by t.occurredAt asc, t.entryId asc",
+                        TimelineEntryRow.class)
+                .setParameter("incident", incidentId)
+                .getResultList());
+    }
+
+    /** Review meetings for the calendar feed, optionally of one facilitator: the latest first. */
+    public Uni<List<ReviewRow>> meetings(String facilitator) {
+        String where = facilitator == null ? "" : " where lower(r.facilitator) = lower(:facilitator)";
+        return sessions.withSession(session -> {
+            Mutiny.SelectionQuery<ReviewRow> query = session.createSelectionQuery(
+                            "from ReviewRow r" + where + " order by r.scheduledStart desc, r.id asc", ReviewRow.class)
+                    .setMaxResults(MAX_MEETINGS);
+            if (facilitator != null) {
+                query.setParameter("facilitator", facilitator);
+            }
+            return query.getResultList();
+        });
+    }
+
+    /** Reviews meant to be published (not cancelled or declined) due in [from, to): what insights look at. */
+    public Uni<List<ReviewRow>> dueBetween(Instant from, Instant to) {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                        "from ReviewRow r where r.dueAt >= :from and r.dueAt < :to and r.status not in (:closed) "
+                                + "order by r.dueAt asc, r.id asc", ReviewRow.class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("closed", List.of(ReviewStatus.CANCELLED, ReviewStatus.DECLINED))
+                .getResultList());
+    }
+
+    /** Reviews awaited (scheduled or in review), due before {@code now} and not yet told overdue. */
+    public Uni<List<UUID>> awaitedAndDueBefore(Instant now) {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                        "select r.id from ReviewRow r where r.status in (:awaited) and r.overdue = false and r.dueAt < :now "
+                                + "order by r.dueAt asc, r.id asc", UUID.class)
+                .setParameter("awaited", List.of(ReviewStatus.SCHEDULED, ReviewStatus.IN_REVIEW))
+                .setParameter("now", now)
+                .getResultList());
+    }
+}
