@@ -1,0 +1,96 @@
+package dev.incidentlifecycle.incidents.alert.api;
+
+import dev.incidentlifecycle.eventstore.StreamNotFound;
+import dev.incidentlifecycle.incidents.alert.AlertStatus;
+import dev.incidentlifecycle.incidents.alert.readmodel.AlertRow;
+import dev.incidentlifecycle.incidents.alert.readmodel.AlertView;
+import dev.incidentlifecycle.incidents.web.QueryParameters;
+import dev.incidentlifecycle.web.Page;
+import dev.incidentlifecycle.web.PageRequest;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Every alert, also those recorded without an incident (by default, warnings and infos). */
+@Path("/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Alerts")
+public class AlertResource {
+
+    private final Mutiny.SessionFactory sessions;
+
+    AlertResource(Mutiny.SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Alerts, most recently triggered first (then by id); filters combine")
+    public Uni<Page<AlertView>> list(@QueryParam("service") String service,
+                                     @Parameter(description = "TRIGGERED, ACKNOWLEDGED or RESOLVED") @QueryParam("status") String status,
+                                     @QueryParam("dedupKey") String dedupKey,
+                                     @QueryParam("page") Integer page,
+                                     @Parameter(description = "at most " + PageRequest.MAX_SIZE) @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String byService = QueryParameters.text(service);
+        if (byService != null) {
+            where.append(" and service = :service");
+            parameters.put("service", byService);
+        }
+        AlertStatus byStatus = QueryParameters.choice("status", status, AlertStatus.class);
+        if (byStatus != null) {
+            where.append(" and status = :status");
+            parameters.put("status", byStatus.name());
+        }
+        String byKey = QueryParameters.text(dedupKey);
+        if (byKey != null) {
+            where.append(" and dedupKey = :dedupKey");
+            parameters.put("dedupKey", byKey);
+        }
+        return sessions.withSession(session -> {
+            var count = session.createSelectionQuery("select count(*) from AlertRow" + where, Long.class);
+            var rows = session.createSelectionQuery("from AlertRow" + where + " order by triggeredAt desc, alertId desc",
+                    AlertRow.class);
+            parameters.forEach((name, value) -> {
+                count.setParameter(name, value);
+                rows.setParameter(name, value);
+            });
+            return count.getSingleResult().flatMap(total -> rows
+                    .setFirstResult(request.offset())
+                    .setMaxResults(request.size())
+                    .getResultList()
+                    .map(found -> new Page<>(found.stream().map(AlertView::of).toList(), total, request.page(), request.size())));
+        });
+    }
+
+    @GET
+    @Path("/{alertId}")
+    @Authenticated
+    @Operation(summary = "One alert")
+    public Uni<AlertView> get(@PathParam("alertId") String alertId) {
+        UUID id;
+        try {
+            id = UUID.fromString(alertId);
+        } catch (IllegalArgumentException e) {
+            throw new StreamNotFound("no alert " + alertId);
+        }
+        return sessions.withSession(session -> session.find(AlertRow.class, id))
+                .onItem().ifNull().failWith(() -> new StreamNotFound("no alert " + alertId))
+                .map(AlertView::of);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.incidentlifecycle.incidents.alert.ingest;
+
+import dev.incidentlifecycle.eventstore.EventJson;
+import dev.incidentlifecycle.incidents.alert.AlertSignal;
+import dev.incidentlifecycle.incidents.alert.AlertmanagerNotification;
+import dev.incidentlifecycle.incidents.alert.PagerDutyEvent;
+import dev.incidentlifecycle.incidents.alert.Validated;
+import dev.incidentlifecycle.web.Problem;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prometheus Alertmanager's webhook receiver (notification version 4). Alertmanager authenticates with a
+ * bearer token ({@code http_config.authorization} in its receiver), checked in constant time against
+ * {@code incidents.alertmanager.tokens}. Each alert of the notification becomes one signal on {@code alerts}
+ * (see {@link AlertmanagerNotification} for the mapping); the answer comes as soon as Kafka has them.
+ * A repeated notification (Alertmanager re-sends firing groups every repeat interval) repeats the same dedup
+ * keys: the alerts only count another occurrence.
+ */
+@Path("/webhooks/alertmanager")
+@Tag(name = "Alert ingestion")
+public class AlertmanagerWebhookResource {
+
+    private final IngestionSecrets secrets;
+    private final AlertsTopic alerts;
+
+    AlertmanagerWebhookResource(IngestionSecrets secrets, AlertsTopic alerts) {
+        this.secrets = secrets;
+        this.alerts = alerts;
+    }
+
+    /** How many alerts of the notification were queued. */
+    public record Queued(int alerts) {
+    }
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Receive an Alertmanager webhook notification (version 4)")
+    @APIResponse(responseCode = "202", description = "Every alert of the notification was written to the alerts topic")
+    @APIResponse(responseCode = "400", description = "Not a version 4 notification (problem+json, with every error)")
+    @APIResponse(responseCode = "401", description = "No bearer token, or not a configured one")
+    public Response receive(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        if (!secrets.isAlertmanagerToken(bearerToken(authorization))) {
+            throw new UnauthorizedException();
+        }
+        Map<String, Object> notification = parse(body);
+        if (notification == null) {
+            return invalid(List.of("the body is not a JSON object"));
+        }
+        Validated<List<AlertSignal>> validated = AlertmanagerNotification.toSignals(notification);
+        if (validated instanceof Validated.Invalid<List<AlertSignal>> refused) {
+            return invalid(refused.errors());
+        }
+        List<AlertSignal> signals = ((Validated.Valid<List<AlertSignal>>) validated).value();
+        try {
+            alerts.write(signals.stream()
+                    .map(signal -> new AlertsTopic.Signal(signal.dedupKey(), PagerDutyEvent.toBody(signal, null)))
+                    .toList(), AlertsTopic.ALERTMANAGER_SOURCE, "alertmanager");
+        } catch (AlertsTopic.NotWritten e) {
+            throw new WebApplicationException("the notification could not be queued; Alertmanager will send it again", e, 503);
+        }
+        return Response.accepted(new Queued(signals.size())).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static String bearerToken(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.strip();
+        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : null;
+    }
+
+    private static Map<String, Object> parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            Object parsed = EventJson.mapper().readValue(body, Object.class);
+            if (parsed instanceof Map<?, ?> map) {
+                Map<String, Object> notification = new LinkedHashMap<>();
+                map.forEach((key, value) -> notification.put(String.valueOf(key), value));
+                return notification;
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** 400 problem+json listing every error; the field of each is the path the message quotes. */
+    private static Response invalid(List<String> errors) {
+        List<Problem.FieldError> fields = errors.stream()
+                .map(message -> new Problem.FieldError(quotedPath(message), message))
+                .toList();
+        return Response.status(400).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", "Invalid notification", 400,
+                        "not an Alertmanager webhook notification (version 4): " + String.join("; ", errors),
+                        "/webhooks/alertmanager", fields))
+                .build();
+    }
+
+    private static String quotedPath(String message) {
+        int open = message.indexOf('\'');
+        int close = open < 0 ? -1 : message.indexOf('\'', open + 1);
+        return close > open ? message.substring(open + 1, close) : "(body)";
+    }
+}

@@ -1,0 +1,376 @@
+package dev.incidentlifecycle.incidents.incident.api;
+
+import dev.incidentlifecycle.eventstore.CommandContext;
+import dev.incidentlifecycle.eventstore.Decided;
+import dev.incidentlifecycle.eventstore.EventStore;
+import dev.incidentlifecycle.eventstore.ExpectedVersion;
+import dev.incidentlifecycle.eventstore.StoredEvent;
+import dev.incidentlifecycle.eventstore.StreamNotFound;
+import dev.incidentlifecycle.incidents.alert.readmodel.AlertRow;
+import dev.incidentlifecycle.incidents.alert.readmodel.AlertView;
+import dev.incidentlifecycle.incidents.eventlog.Streams;
+import dev.incidentlifecycle.incidents.incident.Incident;
+import dev.incidentlifecycle.incidents.incident.IncidentCommand;
+import dev.incidentlifecycle.incidents.incident.IncidentEvent;
+import dev.incidentlifecycle.incidents.incident.IncidentSeverity;
+import dev.incidentlifecycle.incidents.incident.IncidentState;
+import dev.incidentlifecycle.incidents.incident.IncidentStatus;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Declaration;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Impact;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Link;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Milestone;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Note;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Reopening;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Resolution;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Responder;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.RoleAssignment;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.SeverityChange;
+import dev.incidentlifecycle.incidents.incident.readmodel.IncidentLookup;
+import dev.incidentlifecycle.incidents.incident.readmodel.IncidentRow;
+import dev.incidentlifecycle.incidents.timeline.TimelineEntry;
+import dev.incidentlifecycle.incidents.web.QueryParameters;
+import dev.incidentlifecycle.web.CurrentUser;
+import dev.incidentlifecycle.web.Page;
+import dev.incidentlifecycle.web.PageRequest;
+import dev.incidentlifecycle.web.Roles;
+import dev.incidentlifecycle.web.Versions;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * Incidents over HTTP. Commands (role {@code responder} or {@code admin}) answer the incident after the change
+ * with its version as {@code ETag}; sent with {@code If-Match}, a stale version is refused with 412. Illegal
+ * transitions are 409, malformed commands 400. Queries need only a valid token. {@code {id}} is the incident's
+ * UUID or its number ({@code INC-42}).
+ */
+@Path("/incidents")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Incidents")
+public class IncidentResource {
+
+    private static final String IF_MATCH = "If-Match";
+
+    private final EventStore store;
+    private final Mutiny.SessionFactory sessions;
+    private final CurrentUser user;
+
+    IncidentResource(EventStore store, Mutiny.SessionFactory sessions, CurrentUser user) {
+        this.store = store;
+        this.sessions = sessions;
+        this.user = user;
+    }
+
+    // --- commands
+
+    @POST
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Declare an incident by hand")
+    @APIResponse(responseCode = "201", description = "Declared; Location names it, ETag is its version")
+    public Uni<Response> declare(@Valid @NotNull Declaration body, @Context UriInfo uri) {
+        UUID id = UUID.randomUUID();
+        return store.transact(context(body.occurredAt()), work -> work.nextValue("incident_number")
+                        .flatMap(number -> work.execute(Streams.INCIDENT, id.toString(), ExpectedVersion.NO_STREAM,
+                                new IncidentCommand.Declare(id, Incident.number(number), body.title(), body.severity(),
+                                        body.service(), body.commander(), body.detectedAt(), null,
+                                        work.context().actor(), body.occurredAt(), work.recordedAt()))))
+                .map(decided -> Response.created(uri.getBaseUriBuilder().path("incidents").path(id.toString()).build())
+                        .tag(Versions.etag(decided.version()))
+                        .entity(IncidentView.of(decided.state(), decided.version()))
+                        .build());
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Acknowledge the incident (once)")
+    @APIResponse(responseCode = "409", description = "Already acknowledged, or not open")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    public Uni<Response> acknowledge(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, @Valid Milestone body) {
+        Instant at = body == null ? null : body.occurredAt();
+        return change(id, ifMatch, at, (actor, recordedAt) -> new IncidentCommand.Acknowledge(actor, at, recordedAt));
+    }
+
+    @POST
+    @Path("/{id}/mitigate")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark the incident as mitigated: it no longer hurts, the cause may remain")
+    @APIResponse(responseCode = "409", description = "Not INVESTIGATING")
+    public Uni<Response> mitigate(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, @Valid Milestone body) {
+        Instant at = body == null ? null : body.occurredAt();
+        return change(id, ifMatch, at, (actor, recordedAt) -> new IncidentCommand.Mitigate(actor, at, recordedAt));
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resolve the incident")
+    @APIResponse(responseCode = "409", description = "Not INVESTIGATING or MITIGATED")
+    public Uni<Response> resolve(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, @Valid Resolution body) {
+        Instant at = body == null ? null : body.occurredAt();
+        String reason = body == null ? null : body.reason();
+        return change(id, ifMatch, at, (actor, recordedAt) -> new IncidentCommand.Resolve(reason, actor, at, recordedAt));
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reopen a resolved incident, with a reason")
+    @APIResponse(responseCode = "409", description = "Not RESOLVED")
+    public Uni<Response> reopen(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch,
+                                @Valid @NotNull Reopening body) {
+        return change(id, ifMatch, body.occurredAt(),
+                (actor, recordedAt) -> new IncidentCommand.Reopen(body.reason(), actor, body.occurredAt(), recordedAt));
+    }
+
+    @POST
+    @Path("/{id}/severity")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the severity, with a reason")
+    @APIResponse(responseCode = "409", description = "Already that severity, or closed")
+    public Uni<Response> changeSeverity(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch,
+                                        @Valid @NotNull SeverityChange body) {
+        return change(id, ifMatch, body.occurredAt(), (actor, recordedAt) ->
+                new IncidentCommand.ChangeSeverity(body.severity(), body.reason(), actor, body.occurredAt(), recordedAt));
+    }
+
+    @POST
+    @Path("/{id}/roles")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give a role (COMMANDER, COMMUNICATIONS_LEAD, SCRIBE) to a person")
+    public Uni<Response> assignRole(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch,
+                                    @Valid @NotNull RoleAssignment body) {
+        return change(id, ifMatch, body.occurredAt(), (actor, recordedAt) ->
+                new IncidentCommand.AssignRole(body.role(), body.person(), actor, body.occurredAt(), recordedAt));
+    }
+
+    @POST
+    @Path("/{id}/responders")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Join as a responder, or add someone (person); joining twice changes nothing")
+    public Uni<Response> joinAsResponder(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch,
+                                         @Valid Responder body) {
+        Instant at = body == null ? null : body.occurredAt();
+        String person = body == null || body.person() == null || body.person().isBlank() ? user.name() : body.person();
+        return change(id, ifMatch, at, (actor, recordedAt) -> new IncidentCommand.JoinAsResponder(person, actor, at, recordedAt));
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a note; occurredAt may back-date it, even to before the declaration")
+    public Uni<Response> addNote(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, @Valid @NotNull Note body) {
+        UUID noteId = UUID.randomUUID();
+        return change(id, ifMatch, body.occurredAt(), (actor, recordedAt) ->
+                new IncidentCommand.AddNote(noteId, body.text(), actor, body.occurredAt(), recordedAt));
+    }
+
+    @POST
+    @Path("/{id}/impact")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set or replace the customer-impact statement")
+    public Uni<Response> updateImpact(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch,
+                                      @Valid @NotNull Impact body) {
+        return change(id, ifMatch, body.occurredAt(), (actor, recordedAt) ->
+                new IncidentCommand.UpdateImpact(body.statement(), actor, body.occurredAt(), recordedAt));
+    }
+
+    @POST
+    @Path("/{id}/links")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a link (dashboard, chat channel, status page); an http(s) URL")
+    public Uni<Response> addLink(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, @Valid @NotNull Link body) {
+        return change(id, ifMatch, body.occurredAt(), (actor, recordedAt) ->
+                new IncidentCommand.AddLink(body.url(), body.title(), actor, body.occurredAt(), recordedAt));
+    }
+
+    // --- queries
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Incidents, newest declaration first (then by id); filters combine")
+    public Uni<Page<IncidentView>> list(
+            @Parameter(description = "INVESTIGATING, MITIGATED, RESOLVED or CLOSED") @QueryParam("status") String status,
+            @Parameter(description = "SEV1 to SEV4") @QueryParam("severity") String severity,
+            @QueryParam("service") String service,
+            @Parameter(description = "declared at or after (RFC 3339)") @QueryParam("from") String from,
+            @Parameter(description = "declared before (RFC 3339)") @QueryParam("to") String to,
+            @QueryParam("page") Integer page,
+            @Parameter(description = "at most " + PageRequest.MAX_SIZE) @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        IncidentStatus byStatus = QueryParameters.choice("status", status, IncidentStatus.class);
+        if (byStatus != null) {
+            where.append(" and status = :status");
+            parameters.put("status", byStatus.name());
+        }
+        IncidentSeverity bySeverity = QueryParameters.choice("severity", severity, IncidentSeverity.class);
+        if (bySeverity != null) {
+            where.append(" and severity = :severity");
+            parameters.put("severity", bySeverity.name());
+        }
+        String byService = QueryParameters.text(service);
+        if (byService != null) {
+            where.append(" and service = :service");
+            parameters.put("service", byService);
+        }
+        Instant fromTime = QueryParameters.instant("from", from);
+        if (fromTime != null) {
+            where.append(" and declaredAt >= :from");
+            parameters.put("from", fromTime);
+        }
+        Instant toTime = QueryParameters.instant("to", to);
+        if (toTime != null) {
+            where.append(" and declaredAt < :to");
+            parameters.put("to", toTime);
+        }
+        return sessions.withSession(session -> {
+            var count = session.createSelectionQuery("select count(*) from IncidentRow" + where, Long.class);
+            var rows = session.createSelectionQuery("from IncidentRow" + where + " order by declaredAt desc, id desc",
+                    IncidentRow.class);
+            parameters.forEach((name, value) -> {
+                count.setParameter(name, value);
+                rows.setParameter(name, value);
+            });
+            return count.getSingleResult().flatMap(total -> rows
+                    .setFirstResult(request.offset())
+                    .setMaxResults(request.size())
+                    .getResultList()
+                    .map(found -> new Page<>(found.stream().map(row -> IncidentView.of(row.incident(), row.version)).toList(),
+                            total, request.page(), request.size())));
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "One incident; with asOf, as this service had recorded it at that time")
+    @APIResponse(responseCode = "404", description = "No such incident (or none declared yet at asOf)")
+    public Uni<Response> get(@PathParam("id") String id,
+                             @Parameter(description = "RFC 3339: the state from the events recorded by then")
+                             @QueryParam("asOf") String asOf) {
+        Instant when = QueryParameters.instant("asOf", asOf);
+        if (when == null) {
+            return sessions.withSession(session -> IncidentLookup.find(session, id))
+                    .map(row -> found(row.incident(), row.version));
+        }
+        return sessions.withSession(session -> IncidentLookup.idOf(session, id))
+                .flatMap(incidentId -> store.loadAsOf(Streams.INCIDENT, incidentId.toString(), when))
+                .map(loaded -> {
+                    if (!loaded.exists()) {
+                        throw new StreamNotFound("incident " + id + " had not been declared yet at " + when);
+                    }
+                    return found(loaded.state(), loaded.version());
+                });
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @Authenticated
+    @Operation(summary = "What happened, by whom, when it happened and when it was recorded; in order of occurrence")
+    public Uni<List<TimelineView>> timeline(@PathParam("id") String id) {
+        return history(id).map(events -> {
+            List<TimelineView> entries = new ArrayList<>(events.size());
+            for (StoredEvent stored : events) {
+                IncidentEvent event = Streams.INCIDENT.codec().decode(stored.type(), stored.typeVersion(), stored.payload());
+                entries.add(TimelineView.of(TimelineEntry.of(event, stored.metadata().recordedAt()), stored.streamVersion()));
+            }
+            entries.sort(Comparator.comparing(TimelineView::occurredAt).thenComparingLong(TimelineView::sequence));
+            return entries;
+        });
+    }
+
+    @GET
+    @Path("/{id}/alerts")
+    @Authenticated
+    @Operation(summary = "The alerts attached to the incident, oldest first")
+    public Uni<List<AlertView>> alerts(@PathParam("id") String id) {
+        return sessions.withSession(session -> IncidentLookup.idOf(session, id)
+                .flatMap(incidentId -> session
+                        .createSelectionQuery("from AlertRow where incidentId = :incident order by triggeredAt, alertId", AlertRow.class)
+                        .setParameter("incident", incidentId)
+                        .getResultList()))
+                .map(rows -> rows.stream().map(AlertView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Authenticated
+    @Operation(summary = "The raw history: every event of the incident as stored, with its metadata")
+    public Uni<List<RecordedEventView>> events(@PathParam("id") String id) {
+        return history(id).map(events -> events.stream().map(RecordedEventView::of).toList());
+    }
+
+    // --- shared
+
+    private Uni<List<StoredEvent>> history(String id) {
+        return sessions.withSession(session -> IncidentLookup.idOf(session, id))
+                .flatMap(incidentId -> store.readStream(Streams.INCIDENT.streamId(incidentId.toString())));
+    }
+
+    /**
+     * Decides a command against the incident named by {@code idOrNumber}, in one transaction with the lookup.
+     * The command is built inside it, from the actor and the transaction's recorded time.
+     */
+    private Uni<Response> change(String idOrNumber, String ifMatch, Instant occurredAt,
+                                 BiFunction<String, Instant, IncidentCommand> command) {
+        long expected = Versions.expected(ifMatch);
+        return store.transact(context(occurredAt), work -> IncidentLookup.idOf(work.session(), idOrNumber)
+                        .flatMap(id -> work.execute(Streams.INCIDENT, id.toString(), expected,
+                                command.apply(work.context().actor(), work.recordedAt()))))
+                .map(this::changed);
+    }
+
+    private CommandContext context(Instant occurredAt) {
+        CommandContext context = user.command();
+        return occurredAt == null ? context : context.occurredAt(occurredAt);
+    }
+
+    private Response changed(Decided<IncidentState, IncidentEvent> decided) {
+        return found(decided.state(), decided.version());
+    }
+
+    private static Response found(IncidentState incident, long version) {
+        return Response.ok(IncidentView.of(incident, version)).tag(Versions.etag(version)).build();
+    }
+}
