@@ -1,0 +1,68 @@
+package dev.incidentlifecycle.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A thin JSON-over-HTTP client for the services' APIs, as any team's tool would use them. */
+final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    // HTTP/1.1 and timeouts: a connection to a killed service must fail, not hang the test.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    record Reply(int status, JsonNode body, String etag) {
+        Reply expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected HTTP " + expected + " but got " + status + ": " + body);
+            }
+            return this;
+        }
+    }
+
+    private Api() {
+    }
+
+    static Reply get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    static Reply post(String url, String token, Object body) {
+        return send("POST", url, token, body);
+    }
+
+    static Reply send(String method, String url, String token, Object body) {
+        try {
+            String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return send(request);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Reply(response.statusCode(), body, response.headers().firstValue("ETag").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

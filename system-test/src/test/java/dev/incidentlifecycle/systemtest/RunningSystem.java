@@ -1,0 +1,113 @@
+package dev.incidentlifecycle.systemtest;
+
+import dev.incidentlifecycle.infra.DevToken;
+import dev.incidentlifecycle.infra.Infrastructure;
+import dev.incidentlifecycle.infra.LoopbackPorts;
+import dev.incidentlifecycle.infra.SigningKeys;
+import dev.incidentlifecycle.infra.Topics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole system as deploy/run runs it: Kafka and PostgreSQL started from the infrastructure library,
+ * and each packaged service as its own process with the same environment variables, two incident-service
+ * instances in one consumer group. Everything it starts, it stops.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    static final String INTEGRATION_KEY = "system-test-integration-key";
+
+    private final Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+    private final Path folder = root.resolve("system-test/target/system-test");
+    private final Infrastructure infrastructure;
+    private final SigningKeys keys;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    final ServiceProcess incidentA;
+    final ServiceProcess incidentB;
+    final ServiceProcess reviews;
+    final ServiceProcess actions;
+
+    RunningSystem() throws IOException {
+        deleteRecursively(folder);
+        Files.createDirectories(folder.resolve("logs"));
+        infrastructure = Infrastructure.start(Infrastructure.Settings.freePorts(folder));
+        infrastructure.createTopics(Topics.STANDARD);
+        Infrastructure.SERVICE_SCHEMAS.forEach(infrastructure::createSchema);
+        keys = SigningKeys.generate();
+        keys.save(folder.resolve("keys"));
+
+        environment.putAll(infrastructure.environment());
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", SigningKeys.publicKeyFile(folder.resolve("keys")).toString());
+        environment.put("MP_JWT_VERIFY_ISSUER", SigningKeys.ISSUER);
+        environment.put("INCIDENTS_INTEGRATION_KEYS", INTEGRATION_KEY);
+        environment.put("INCIDENTS_ALERTMANAGER_TOKENS", INTEGRATION_KEY);
+
+        incidentA = service("incident-service-a", "incident-service");
+        incidentB = service("incident-service-b", "incident-service");
+        reviews = service("review-service", "review-service");
+        actions = service("actions-service", "actions-service");
+    }
+
+    private ServiceProcess service(String name, String module) {
+        ServiceProcess service = new ServiceProcess(name, root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"),
+                LoopbackPorts.free(), environment, folder.resolve("logs"));
+        services.add(service);
+        return service;
+    }
+
+    RunningSystem start() throws IOException {
+        for (ServiceProcess service : services) {
+            service.start();
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofMinutes(3));
+        }
+        return this;
+    }
+
+    String bootstrapServers() {
+        return infrastructure.bootstrapServers();
+    }
+
+    String token(String subject, List<String> roles, List<String> teams) {
+        return DevToken.sign(keys, subject, roles, teams, Duration.ofHours(2), Instant.now());
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception failure = null;
+        for (ServiceProcess service : services) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                failure = e;
+            }
+        }
+        infrastructure.close();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

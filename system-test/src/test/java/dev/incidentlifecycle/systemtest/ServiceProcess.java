@@ -1,0 +1,90 @@
+package dev.incidentlifecycle.systemtest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/** One packaged service started as its own process, the way deploy/run starts it: {@code java -jar quarkus-run.jar}. */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Path log;
+    private Process process;
+
+    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logs) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.environment = environment;
+        this.log = logs.resolve(name + ".log");
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    ServiceProcess start() throws IOException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the service must be packaged first (./mvnw package)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(List.of(javaCommand(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        process = builder.start();
+        return this;
+    }
+
+    void awaitReady(Duration timeout) {
+        await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    /** SIGKILL: no shutdown hook, no goodbye to the broker or the database. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
