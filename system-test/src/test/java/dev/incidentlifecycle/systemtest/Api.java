@@ -19,6 +19,14 @@ final class Api {
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     record Reply(int status, JsonNode body, String etag) {
+        /** A command succeeded: 200, or 201 for one that created something. */
+        Reply ok() {
+            if (status < 200 || status > 299) {
+                throw new AssertionError("expected success but got HTTP " + status + ": " + body);
+            }
+            return this;
+        }
+
         Reply expect(int expected) {
             if (status != expected) {
                 throw new AssertionError("expected HTTP " + expected + " but got " + status + ": " + body);

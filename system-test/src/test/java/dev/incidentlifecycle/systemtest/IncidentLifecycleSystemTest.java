@@ -91,11 +91,11 @@ class IncidentLifecycleSystemTest {
         String incidentId = incident.get("id").asText();
         assertThat(incident.get("severity").asText()).isEqualTo("SEV2");
         Api.post(incidents() + "/incidents/" + incidentId + "/roles", responder,
-                Map.of("role", "COMMANDER", "person", "sam.responder")).expect(200);
-        Api.post(incidents() + "/incidents/" + incidentId + "/acknowledge", responder, Map.of()).expect(200);
-        Api.post(incidents() + "/incidents/" + incidentId + "/mitigate", responder, Map.of()).expect(200);
+                Map.of("role", "COMMANDER", "person", "sam.responder")).ok();
+        Api.post(incidents() + "/incidents/" + incidentId + "/acknowledge", responder, Map.of()).ok();
+        Api.post(incidents() + "/incidents/" + incidentId + "/mitigate", responder, Map.of()).ok();
         Api.post(incidents() + "/incidents/" + incidentId + "/resolve", responder,
-                Map.of("reason", "rolled back the connection pool change")).expect(200);
+                Map.of("reason", "rolled back the connection pool change")).ok();
 
         String reviews = system.reviews.url();
         JsonNode review = await("review scheduled").atMost(Duration.ofMinutes(2))
@@ -107,15 +107,15 @@ class IncidentLifecycleSystemTest {
 
         Api.send("PATCH", reviews + "/reviews/" + reviewId + "/document", reviewer, Map.of(
                 "summary", "Checkout latency rose after a connection pool change reduced the pool under peak load.",
-                "impact", "Checkout p99 above two seconds for 25 minutes.")).expect(200);
+                "impact", "Checkout p99 above two seconds for 25 minutes.")).ok();
         Api.post(reviews + "/reviews/" + reviewId + "/contributing-factors", reviewer, Map.of(
-                "category", "TECHNICAL", "description", "The pool size was not load tested at peak traffic.")).expect(200);
+                "category", "TECHNICAL", "description", "The pool size was not load tested at peak traffic.")).ok();
         for (String title : List.of("Load test pool sizes before release", "Alert on pool saturation")) {
             Api.post(reviews + "/reviews/" + reviewId + "/action-items", reviewer, Map.of(
-                    "title", title, "type", "PREVENT", "ownerTeam", "payments", "priority", "P2")).expect(200);
+                    "title", title, "type", "PREVENT", "ownerTeam", "payments", "priority", "P2")).ok();
         }
-        Api.post(reviews + "/reviews/" + reviewId + "/start", reviewer, Map.of()).expect(200);
-        Api.post(reviews + "/reviews/" + reviewId + "/publish", reviewer, Map.of()).expect(200);
+        Api.post(reviews + "/reviews/" + reviewId + "/start", reviewer, Map.of()).ok();
+        Api.post(reviews + "/reviews/" + reviewId + "/publish", reviewer, Map.of()).ok();
 
         String actions = system.actions.url();
         JsonNode items = await("action items for payments").atMost(Duration.ofMinutes(2))
@@ -128,7 +128,7 @@ class IncidentLifecycleSystemTest {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(Api.get(actions + "/action-items/" + itemId, searchMember).body().get("status").asText()).isEqualTo("OPEN");
             Api.post(actions + "/action-items/" + itemId + "/complete", paymentsMember,
-                    Map.of("resolutionNote", "done and verified in staging")).expect(200);
+                    Map.of("resolutionNote", "done and verified in staging")).ok();
         }
 
         JsonNode closed = await("incident closed by the completed follow-up").atMost(Duration.ofMinutes(2))
