@@ -70,7 +70,7 @@ alertmanager = {"version": "4", "status": "firing", "receiver": "incident-lifecy
                             "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "http://prometheus.local/graph",
                             "fingerprint": f"{RUN}{n:010d}"} for n in range(3)]}
 for _ in range(5):  # Alertmanager repeats the same group every repeat interval
-    call("POST", f"{INCIDENTS}/webhooks/alertmanager", body=alertmanager, expect=200)
+    call("POST", f"{INCIDENTS}/webhooks/alertmanager", KEY, alertmanager, expect=200)
 say(f"   sent 40 PagerDuty triggers over 4 dedup keys and 5 Alertmanager notifications of 3 alerts each")
 
 

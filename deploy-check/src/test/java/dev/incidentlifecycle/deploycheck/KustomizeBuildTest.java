@@ -95,7 +95,6 @@ class KustomizeBuildTest {
         assertComplete(rendered);
         assertThat(sharedSettings(rendered))
                 .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true")
-                .containsEntry("QUARKUS_OTEL_SDK_DISABLED", "false")
                 .containsKey("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
     }
 

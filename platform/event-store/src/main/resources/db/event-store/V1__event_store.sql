@@ -18,6 +18,9 @@ create table event_log (
     recorded_at     timestamptz not null,
     correlation_id  text,
     causation_id    text,
+    -- W3C traceparent of the span that appended the event; the relay publishes it as the record's
+    -- traceparent header, so one alert's path through every service is one trace.
+    trace_parent    text,
     -- Optimistic concurrency: two appends at the same version cannot both commit.
     constraint event_log_stream_version unique (stream_id, stream_version)
 );

@@ -53,7 +53,9 @@ public class EventStore {
      * command that stated no version is retried against the new state.
      */
     public <T> Uni<T> transact(CommandContext context, Function<UnitOfWork, Uni<T>> work) {
-        return Uni.createFrom().deferred(() -> attempt(context, work))
+        // Taken where the command is issued: the Uni may be subscribed, and retried, on another context.
+        String traceParent = TraceParent.current();
+        return Uni.createFrom().deferred(() -> attempt(context, work, traceParent != null ? traceParent : TraceParent.current()))
                 .onFailure(e -> e instanceof ConcurrencyConflict conflict && conflict.retryable())
                 .retry().withBackOff(Duration.ofMillis(2), Duration.ofMillis(200)).withJitter(0.5).atMost(100);
     }
@@ -73,9 +75,9 @@ public class EventStore {
                 .onTermination().call(session::close));
     }
 
-    private <T> Uni<T> attempt(CommandContext context, Function<UnitOfWork, Uni<T>> work) {
+    private <T> Uni<T> attempt(CommandContext context, Function<UnitOfWork, Uni<T>> work, String traceParent) {
         return inOwnSession(session -> session.withTransaction(tx -> {
-            UnitOfWork unit = new UnitOfWork(this, session, context, clock.instant());
+            UnitOfWork unit = new UnitOfWork(this, session, context, clock.instant(), traceParent);
             if (context.inbox() == null) {
                 return work.apply(unit);
             }
@@ -175,10 +177,10 @@ public class EventStore {
 
     /** Inserts the decided events, projects them, and refreshes the snapshot when one is due. */
     <C, S, E> Uni<Void> write(Mutiny.Session session, AggregateType<C, S, E> type, long fromVersion, Decided<S, E> decided,
-                              boolean versionStated) {
+                              boolean versionStated, String traceParent) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (RecordedEvent<E> event : decided.events()) {
-            chain = chain.flatMap(v -> insert(session, event.envelope(), versionStated))
+            chain = chain.flatMap(v -> insert(session, event.envelope(), versionStated, traceParent))
                     .flatMap(v -> project(session, type, event));
         }
         int every = type.snapshotEvery();
@@ -188,12 +190,13 @@ public class EventStore {
         return chain.invoke(() -> appended.increment(decided.events().size()));
     }
 
-    private Uni<Void> insert(Mutiny.Session session, StoredEvent event, boolean versionStated) {
+    private Uni<Void> insert(Mutiny.Session session, StoredEvent event, boolean versionStated, String traceParent) {
         EventMetadata meta = event.metadata();
         return session.createNativeQuery("insert into event_log (event_id, stream_type, stream_id, stream_version, event_type, "
-                        + "event_version, payload, actor, occurred_at, recorded_at, correlation_id, causation_id) values ("
+                        + "event_version, payload, actor, occurred_at, recorded_at, correlation_id, causation_id, trace_parent) values ("
                         + "cast(?1 as uuid), cast(?2 as text), cast(?3 as text), ?4, cast(?5 as text), ?6, cast(cast(?7 as text) as jsonb), "
-                        + "cast(?8 as text), cast(?9 as timestamptz), cast(?10 as timestamptz), cast(?11 as text), cast(?12 as text))")
+                        + "cast(?8 as text), cast(?9 as timestamptz), cast(?10 as timestamptz), cast(?11 as text), cast(?12 as text), "
+                        + "cast(?13 as text))")
                 .setParameter(1, event.eventId().toString())
                 .setParameter(2, event.streamType())
                 .setParameter(3, event.streamId())
@@ -206,6 +209,7 @@ public class EventStore {
                 .setParameter(10, OffsetDateTime.ofInstant(meta.recordedAt(), ZoneOffset.UTC))
                 .setParameter(11, meta.correlationId())
                 .setParameter(12, meta.causationId())
+                .setParameter(13, traceParent)
                 .executeUpdate()
                 .onFailure(EventStore::isStreamVersionTaken)
                 .transform(e -> new ConcurrencyConflict(event.streamId(), event.streamVersion() - 1, -1, !versionStated))

@@ -20,12 +20,14 @@ public final class UnitOfWork {
     private final Mutiny.Session session;
     private final CommandContext context;
     private final Instant recordedAt;
+    private final String traceParent;
 
-    UnitOfWork(EventStore store, Mutiny.Session session, CommandContext context, Instant recordedAt) {
+    UnitOfWork(EventStore store, Mutiny.Session session, CommandContext context, Instant recordedAt, String traceParent) {
         this.store = store;
         this.session = session;
         this.context = context;
         this.recordedAt = recordedAt;
+        this.traceParent = traceParent;
     }
 
     /** The transaction's session, for projections and read-model queries that must see this transaction. */
@@ -92,7 +94,7 @@ public final class UnitOfWork {
             recorded.add(new RecordedEvent<>(event, stored));
         }
         Decided<S, E> decided = new Decided<>(loaded.aggregateId(), state, version, List.copyOf(recorded));
-        return store.write(session, type, loaded.version(), decided, versionStated).replaceWith(decided);
+        return store.write(session, type, loaded.version(), decided, versionStated, traceParent).replaceWith(decided);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.incidentlifecycle.incidents.alert.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.incidentlifecycle.eventstore.EventJson;
+import dev.incidentlifecycle.eventstore.TraceParent;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -65,6 +66,8 @@ public class AlertsTopic {
     public void write(List<Signal> signals, String source, String actor) {
         KafkaProducer<String, byte[]> kafka = producer();
         String time = DateTimeFormatter.ISO_INSTANT.format(clock.instant());
+        // The request's span: the alert's trace starts here and follows it through every service.
+        String traceParent = TraceParent.current();
         List<Future<?>> sent = new ArrayList<>(signals.size());
         for (Signal signal : signals) {
             RecordHeaders headers = new RecordHeaders();
@@ -76,6 +79,7 @@ public class AlertsTopic {
             header(headers, "ce_time", time);
             header(headers, "ce_actor", actor);
             header(headers, "content-type", "application/json");
+            header(headers, TraceParent.HEADER, traceParent);
             sent.add(kafka.send(new ProducerRecord<>(TOPIC, null, signal.dedupKey(), json(signal.body()), headers)));
         }
         long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();

@@ -2,8 +2,12 @@ package dev.incidentlifecycle.eventstore.consuming;
 
 import dev.incidentlifecycle.eventsourcing.InvalidCommand;
 import dev.incidentlifecycle.eventsourcing.RuleViolation;
+import dev.incidentlifecycle.eventstore.TraceParent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +41,12 @@ public class ReliableConsumer {
     }
 
     public Uni<Void> handle(ConsumerRecord<String, byte[]> record, Function<IncomingMessage, Uni<Void>> handler) {
-        return Uni.createFrom().deferred(() -> handler.apply(IncomingMessage.from(record)))
+        return Uni.createFrom().deferred(() -> {
+                    // The store takes the trace context when the handler issues its command.
+                    try (Scope scope = traceOf(record).makeCurrent()) {
+                        return handler.apply(IncomingMessage.from(record));
+                    }
+                })
                 .onFailure(failure -> !isPoison(failure) && !(failure instanceof RuleViolation))
                 .invoke(failure -> {
                     LOG.warnf("handling %s/%d/%d failed, retrying: %s", record.topic(), record.partition(),
@@ -56,6 +65,18 @@ public class ReliableConsumer {
                     LOG.warnf("dead-lettering %s/%d/%d: %s", record.topic(), record.partition(), record.offset(), poison.getMessage());
                     counter("messages_dead_lettered", record.topic()).increment();
                 });
+    }
+
+    /**
+     * The connector's consumer span when it made one (a child of the record's traceparent); otherwise the
+     * record's own trace context, so the events the handler appends stay in the sender's trace.
+     */
+    private static Context traceOf(ConsumerRecord<String, byte[]> record) {
+        Context current = Context.current();
+        if (Span.fromContext(current).getSpanContext().isValid()) {
+            return current;
+        }
+        return TraceParent.extract(current, record.headers());
     }
 
     private static boolean isPoison(Throwable failure) {

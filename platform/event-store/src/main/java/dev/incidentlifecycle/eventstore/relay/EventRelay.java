@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.eventstore.relay;
 
+import dev.incidentlifecycle.eventstore.TraceParent;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -222,7 +223,7 @@ public class EventRelay {
         // Output names must not shadow the columns: "order by transaction_id" would otherwise sort the text cast.
         String sql = "select global_position, cast(transaction_id as text) as transaction_text, cast(event_id as text), stream_type, stream_id, "
                 + "stream_version, event_type, event_version, cast(payload as text), actor, occurred_at, recorded_at, "
-                + "correlation_id, causation_id from event_log "
+                + "correlation_id, causation_id, trace_parent from event_log "
                 + "where (transaction_id, global_position) > (cast(? as xid8), ?) "
                 + "and transaction_id < pg_snapshot_xmin(pg_current_snapshot()) "
                 + "order by event_log.transaction_id, event_log.global_position limit ?";
@@ -237,7 +238,7 @@ public class EventRelay {
                             new LogPosition(Long.parseLong(rs.getString(2)), rs.getLong(1)),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7),
                             rs.getInt(8), rs.getString(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class),
-                            rs.getObject(12, OffsetDateTime.class), rs.getString(13), rs.getString(14)));
+                            rs.getObject(12, OffsetDateTime.class), rs.getString(13), rs.getString(14), rs.getString(15)));
                 }
             }
             return batch;
@@ -353,7 +354,7 @@ public class EventRelay {
     /** One event as the relay reads it. */
     private record LogEvent(LogPosition position, String eventId, String streamType, String streamId, long streamVersion,
                             String type, int typeVersion, String payload, String actor, OffsetDateTime occurredAt,
-                            OffsetDateTime recordedAt, String correlationId, String causationId) {
+                            OffsetDateTime recordedAt, String correlationId, String causationId, String traceParent) {
 
         /** A CloudEvents 1.0 record in Kafka binary mode. */
         ProducerRecord<String, byte[]> toRecord(String topic, String source) {
@@ -373,6 +374,8 @@ public class EventRelay {
             header(headers, "ce_correlationid", correlationId);
             header(headers, "ce_causationid", causationId);
             header(headers, LogPosition.HEADER, position.toString());
+            // The appending span's context: the consumer's span becomes its child, so the trace goes on.
+            header(headers, TraceParent.HEADER, traceParent);
             return new ProducerRecord<>(topic, null, aggregateId, payload.getBytes(StandardCharsets.UTF_8), headers);
         }
 
