@@ -19,8 +19,8 @@ import java.util.function.Function;
 /**
  * The one way every service handles a Kafka record:
  * <ul>
- *   <li>a record that can never be handled ({@link PoisonMessage}, or a command the domain finds invalid)
- *       fails, so the channel's {@code dead-letter-queue} failure strategy moves it to {@code <topic>.dlq}
+ *   <li>a record that can never be handled ({@link PoisonMessage}, a command the domain finds invalid, or a
+ *       failure the record causes every time, such as an arithmetic overflow) fails, so the channel's {@code dead-letter-queue} failure strategy moves it to {@code <topic>.dlq}
  *       with the reason in its headers, and the partition goes on;</li>
  *   <li>a valid message the domain refuses in its current state ({@link RuleViolation}, say closing an
  *       incident that was reopened) is acknowledged and counted: it is not an error of the message;</li>
@@ -61,6 +61,8 @@ public class ReliableConsumer {
                     counter("messages_refused", record.topic()).increment();
                     return Uni.createFrom().voidItem();
                 })
+                .onFailure(failure -> !(failure instanceof PoisonMessage || failure instanceof InvalidCommand))
+                .transform(failure -> new PoisonMessage("cannot be handled: " + failure, failure))
                 .onFailure().invoke(poison -> {
                     LOG.warnf("dead-lettering %s/%d/%d: %s", record.topic(), record.partition(), record.offset(), poison.getMessage());
                     counter("messages_dead_lettered", record.topic()).increment();
@@ -79,8 +81,15 @@ public class ReliableConsumer {
         return TraceParent.extract(current, record.headers());
     }
 
+    /**
+     * Failures that the same record will cause every time: retrying cannot help, and waiting would stop the
+     * partition for good. An unavailable database or a timeout never shows up as one of these.
+     */
     private static boolean isPoison(Throwable failure) {
-        return failure instanceof PoisonMessage || failure instanceof InvalidCommand;
+        return failure instanceof PoisonMessage || failure instanceof InvalidCommand
+                || failure instanceof NullPointerException || failure instanceof ClassCastException
+                || failure instanceof IllegalArgumentException || failure instanceof ArithmeticException
+                || failure instanceof IndexOutOfBoundsException || failure instanceof java.time.DateTimeException;
     }
 
     private Counter counter(String name, String topic) {

@@ -86,6 +86,22 @@ class ReliableConsumerTest {
     }
 
     @Test
+    void a_record_that_fails_the_same_way_every_time_is_dead_lettered_not_retried_forever() {
+        String tally = UUID.randomUUID().toString();
+        try (KafkaTopic dlq = KafkaTopic.readFromStart(RealInfrastructure.bootstrapServers(), "tally-commands.dlq")) {
+            RealInfrastructure.produce(
+                    command(tally, "{\"tally\": \"" + tally + "\", \"add\": 5}"),
+                    command(tally, "{\"tally\": \"" + tally + "\", \"add\": " + Long.MAX_VALUE + "}"),
+                    command(tally, "{\"tally\": \"" + tally + "\", \"add\": 2}"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> total(tally) == 7);
+            await().atMost(Duration.ofSeconds(30)).until(() -> withKey(dlq.poll(), tally).size() == 1);
+            assertThat(KafkaTopic.header(withKey(dlq, tally).get(0), "dead-letter-reason"))
+                    .contains("cannot be handled").contains("ArithmeticException").contains("overflow");
+        }
+    }
+
+    @Test
     void the_same_message_delivered_twice_is_applied_once() {
         String tally = UUID.randomUUID().toString();
         String messageId = UUID.randomUUID().toString();

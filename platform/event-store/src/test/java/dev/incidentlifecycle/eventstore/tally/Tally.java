@@ -38,7 +38,7 @@ public final class Tally implements Decider<Tally.Command, Tally.State, Tally.Ev
     @Override
     public State evolve(State state, Event event) {
         if (event instanceof Added added) {
-            return new State(state.total() + added.amount(), state.additions() + 1, state.closed());
+            return new State(Math.addExact(state.total(), added.amount()), state.additions() + 1, state.closed());
         }
         return new State(state.total(), state.additions(), true);
     }
@@ -52,6 +52,7 @@ public final class Tally implements Decider<Tally.Command, Tally.State, Tally.Ev
             if (add.amount() <= 0) {
                 throw new InvalidCommand("amount", "amount must be positive");
             }
+            Math.addExact(state.total(), add.amount()); // a tally that would overflow is refused, by an exception
             return List.of(new Added(add.amount()));
         }
         return List.of(new Closed());
