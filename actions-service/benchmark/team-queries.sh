@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 classpath_file="actions-service/target/benchmark.classpath"
-./mvnw -B -q -o -pl actions-service test-compile dependency:build-classpath \
+./mvnw -B -q -pl actions-service test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
 exec java -cp "actions-service/target/test-classes:actions-service/target/classes:$(cat "$classpath_file")" \
   dev.incidentlifecycle.actions.benchmark.TeamQueriesBenchmark "$@"
