@@ -5,7 +5,7 @@
 #   actions-service/benchmark/team-queries.sh --keys .data/keys --items 100000 --teams 200 --concurrency 32
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-classpath_file="actions-service/target/benchmark.classpath"
+classpath_file="$PWD/actions-service/target/benchmark.classpath"
 ./mvnw -B -q -pl actions-service test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
 exec java -cp "actions-service/target/test-classes:actions-service/target/classes:$(cat "$classpath_file")" \
