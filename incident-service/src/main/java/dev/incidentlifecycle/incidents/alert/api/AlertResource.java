@@ -4,9 +4,9 @@ import dev.incidentlifecycle.eventstore.StreamNotFound;
 import dev.incidentlifecycle.incidents.alert.AlertStatus;
 import dev.incidentlifecycle.incidents.alert.readmodel.AlertRow;
 import dev.incidentlifecycle.incidents.alert.readmodel.AlertView;
-import dev.incidentlifecycle.incidents.web.QueryParameters;
 import dev.incidentlifecycle.web.Page;
 import dev.incidentlifecycle.web.PageRequest;
+import dev.incidentlifecycle.web.QueryParameters;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -52,7 +52,7 @@ public class AlertResource {
             where.append(" and service = :service");
             parameters.put("service", byService);
         }
-        AlertStatus byStatus = QueryParameters.choice("status", status, AlertStatus.class);
+        AlertStatus byStatus = QueryParameters.oneOf("status", AlertStatus.class, status);
         if (byStatus != null) {
             where.append(" and status = :status");
             parameters.put("status", byStatus.name());

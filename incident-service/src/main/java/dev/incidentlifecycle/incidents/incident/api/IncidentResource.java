@@ -28,10 +28,11 @@ import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.SeverityCha
 import dev.incidentlifecycle.incidents.incident.readmodel.IncidentLookup;
 import dev.incidentlifecycle.incidents.incident.readmodel.IncidentRow;
 import dev.incidentlifecycle.incidents.timeline.TimelineEntry;
-import dev.incidentlifecycle.incidents.web.QueryParameters;
 import dev.incidentlifecycle.web.CurrentUser;
+import dev.incidentlifecycle.web.HistoryEntry;
 import dev.incidentlifecycle.web.Page;
 import dev.incidentlifecycle.web.PageRequest;
+import dev.incidentlifecycle.web.QueryParameters;
 import dev.incidentlifecycle.web.Roles;
 import dev.incidentlifecycle.web.Versions;
 import io.quarkus.security.Authenticated;
@@ -239,12 +240,12 @@ public class IncidentResource {
         PageRequest request = PageRequest.of(page, size);
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
-        IncidentStatus byStatus = QueryParameters.choice("status", status, IncidentStatus.class);
+        IncidentStatus byStatus = QueryParameters.oneOf("status", IncidentStatus.class, status);
         if (byStatus != null) {
             where.append(" and status = :status");
             parameters.put("status", byStatus.name());
         }
-        IncidentSeverity bySeverity = QueryParameters.choice("severity", severity, IncidentSeverity.class);
+        IncidentSeverity bySeverity = QueryParameters.oneOf("severity", IncidentSeverity.class, severity);
         if (bySeverity != null) {
             where.append(" and severity = :severity");
             parameters.put("severity", bySeverity.name());
@@ -337,8 +338,8 @@ public class IncidentResource {
     @Path("/{id}/events")
     @Authenticated
     @Operation(summary = "The raw history: every event of the incident as stored, with its metadata")
-    public Uni<List<RecordedEventView>> events(@PathParam("id") String id) {
-        return history(id).map(events -> events.stream().map(RecordedEventView::of).toList());
+    public Uni<List<HistoryEntry>> events(@PathParam("id") String id) {
+        return history(id).map(events -> events.stream().map(HistoryEntry::of).toList());
     }
 
     // --- shared

@@ -6,7 +6,7 @@ import dev.incidentlifecycle.incidents.incident.readmodel.IncidentRow;
 import dev.incidentlifecycle.incidents.stats.ReportingPeriod;
 import dev.incidentlifecycle.incidents.stats.ResponseTimeRow;
 import dev.incidentlifecycle.incidents.stats.ResponseTimeStats;
-import dev.incidentlifecycle.incidents.web.QueryParameters;
+import dev.incidentlifecycle.web.QueryParameters;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

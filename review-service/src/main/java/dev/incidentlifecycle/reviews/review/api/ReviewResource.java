@@ -17,6 +17,7 @@ import dev.incidentlifecycle.reviews.review.readmodel.ReviewFilter;
 import dev.incidentlifecycle.reviews.review.readmodel.ReviewQueries;
 import dev.incidentlifecycle.reviews.review.store.ReviewAggregate;
 import dev.incidentlifecycle.web.CurrentUser;
+import dev.incidentlifecycle.web.HistoryEntry;
 import dev.incidentlifecycle.web.Page;
 import dev.incidentlifecycle.web.PageRequest;
 import dev.incidentlifecycle.web.Roles;

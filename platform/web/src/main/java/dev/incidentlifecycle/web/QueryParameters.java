@@ -1,8 +1,10 @@
-package dev.incidentlifecycle.actions.actionitem.api;
+package dev.incidentlifecycle.web;
 
 import dev.incidentlifecycle.eventsourcing.InvalidCommand;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -14,14 +16,32 @@ import java.util.stream.Collectors;
 
 /**
  * Reads query parameters strictly: a value that does not parse is a 400 naming the parameter, never a
- * silently ignored filter.
+ * silently ignored filter (JAX-RS's own conversion would answer 404 for a query parameter it cannot
+ * convert). Blank counts as absent.
  */
-final class QueryParameters {
+public final class QueryParameters {
 
     private QueryParameters() {
     }
 
-    static UUID uuid(String name, String value) {
+    /** Blank counts as absent. */
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** An RFC 3339 date-time with an offset ({@code 2026-03-02T14:32:00Z}), or null when absent. */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidCommand(name, name + " must be an RFC 3339 date-time with an offset, like 2026-03-02T14:32:00Z");
+        }
+    }
+
+    public static UUID uuid(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -32,7 +52,7 @@ final class QueryParameters {
         }
     }
 
-    static LocalDate date(String name, String value) {
+    public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -43,7 +63,7 @@ final class QueryParameters {
         }
     }
 
-    static Boolean bool(String name, String value) {
+    public static Boolean bool(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -54,7 +74,7 @@ final class QueryParameters {
         };
     }
 
-    static <E extends Enum<E>> E oneOf(String name, Class<E> type, String value) {
+    public static <E extends Enum<E>> E oneOf(String name, Class<E> type, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -67,7 +87,7 @@ final class QueryParameters {
     }
 
     /** Repeated ({@code ?status=OPEN&status=DONE}) or comma-separated ({@code ?status=OPEN,DONE}) values. */
-    static <E extends Enum<E>> Set<E> anyOf(String name, Class<E> type, List<String> values) {
+    public static <E extends Enum<E>> Set<E> anyOf(String name, Class<E> type, List<String> values) {
         Set<E> parsed = EnumSet.noneOf(type);
         if (values != null) {
             for (String value : values) {

@@ -1,4 +1,4 @@
-package dev.incidentlifecycle.incidents.incident.api;
+package dev.incidentlifecycle.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,14 +8,17 @@ import dev.incidentlifecycle.eventstore.StoredEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One event of a stream exactly as stored: the raw history behind every view. */
-public record RecordedEventView(UUID eventId, String type, int typeVersion, long streamVersion, String actor,
-                                Instant occurredAt, Instant recordedAt, String correlationId, String causationId,
-                                JsonNode payload) {
+/**
+ * One event of an aggregate's raw history exactly as stored, the same in every service's
+ * {@code GET .../{id}/events}: what happened, who did it, when it happened and when it was recorded.
+ */
+public record HistoryEntry(UUID eventId, String type, int typeVersion, long streamVersion, String actor,
+                           Instant occurredAt, Instant recordedAt, String correlationId, String causationId,
+                           JsonNode payload) {
 
-    public static RecordedEventView of(StoredEvent stored) {
+    public static HistoryEntry of(StoredEvent stored) {
         try {
-            return new RecordedEventView(stored.eventId(), stored.type(), stored.typeVersion(), stored.streamVersion(),
+            return new HistoryEntry(stored.eventId(), stored.type(), stored.typeVersion(), stored.streamVersion(),
                     stored.metadata().actor(), stored.metadata().occurredAt(), stored.metadata().recordedAt(),
                     stored.metadata().correlationId(), stored.metadata().causationId(),
                     EventJson.mapper().readTree(stored.payload()));
