@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentlifecycle.actions.AdjustableClock;
 import dev.incidentlifecycle.actions.ReviewOutcomes;
 import dev.incidentlifecycle.actions.ReviewOutcomes.Item;
-import dev.incidentlifecycle.actions.TopicRecords;
 import dev.incidentlifecycle.eventstore.EventJson;
+import dev.incidentlifecycle.testing.KafkaTopic;
 import dev.incidentlifecycle.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -77,25 +77,25 @@ class PublishedEventsTest {
         clock.set(Instant.parse("2026-05-02T10:00:00Z"));
         given().auth().oauth2(admin()).post("/admin/overdue-sweep").then().statusCode(200);
 
-        try (TopicRecords topic = TopicRecords.fromStart(RealInfrastructure.bootstrapServers(), "action-item-events")) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> topic.withKey(worked.idText()).size() == 8
-                    && topic.withKey(amended.idText()).size() == 3 && topic.withKey(removed.idText()).size() == 2);
+        try (KafkaTopic topic = KafkaTopic.readFromStart(RealInfrastructure.bootstrapServers(), "action-item-events")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> topic.poll().withKey(worked.idText()).size() == 8
+                    && topic.poll().withKey(amended.idText()).size() == 3 && topic.poll().withKey(removed.idText()).size() == 2);
 
             Set<String> types = new HashSet<>();
             Set<String> ids = new HashSet<>();
             for (Item item : List.of(worked, amended, removed)) {
-                List<ConsumerRecord<String, byte[]>> records = topic.withKey(item.idText());
-                assertThat(records).extracting(r -> Long.parseLong(TopicRecords.header(r, "ce_sequence")))
+                List<ConsumerRecord<String, byte[]>> records = topic.poll().withKey(item.idText());
+                assertThat(records).extracting(r -> Long.parseLong(KafkaTopic.header(r, "ce_sequence")))
                         .containsExactlyElementsOf(LongStream.rangeClosed(1, records.size()).boxed().toList());
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    String type = TopicRecords.header(record, "ce_type");
-                    assertThat(TopicRecords.header(record, "ce_specversion")).isEqualTo("1.0");
-                    assertThat(TopicRecords.header(record, "ce_source")).isEqualTo("/actions-service");
-                    assertThat(TopicRecords.header(record, "ce_subject")).isEqualTo(item.idText());
-                    assertThat(TopicRecords.header(record, "ce_time")).isNotBlank();
-                    assertThat(TopicRecords.header(record, "ce_dataversion")).isEqualTo("1");
-                    assertThat(TopicRecords.header(record, "content-type")).isEqualTo("application/json");
-                    assertThat(ids.add(TopicRecords.header(record, "ce_id"))).as("each event id once").isTrue();
+                    String type = KafkaTopic.header(record, "ce_type");
+                    assertThat(KafkaTopic.header(record, "ce_specversion")).isEqualTo("1.0");
+                    assertThat(KafkaTopic.header(record, "ce_source")).isEqualTo("/actions-service");
+                    assertThat(KafkaTopic.header(record, "ce_subject")).isEqualTo(item.idText());
+                    assertThat(KafkaTopic.header(record, "ce_time")).isNotBlank();
+                    assertThat(KafkaTopic.header(record, "ce_dataversion")).isEqualTo("1");
+                    assertThat(KafkaTopic.header(record, "content-type")).isEqualTo("application/json");
+                    assertThat(ids.add(KafkaTopic.header(record, "ce_id"))).as("each event id once").isTrue();
                     JsonNode payload = EventJson.mapper().readTree(record.value());
                     assertThat(payload.get("actionItemId").asText()).isEqualTo(item.idText());
                     assertThat(EventSchemas.violations(type, payload)).as(type + " " + payload).isEmpty();
@@ -106,7 +106,7 @@ class PublishedEventsTest {
                     "action-item.tracker-linked", "action-item.reassigned", "action-item.due-date-changed",
                     "action-item.completed", "action-item.reopened", "action-item.wont-do", "action-item.amended",
                     "action-item.removed", "action-item.overdue");
-            assertThat(topic.withKey(worked.idText())).extracting(r -> TopicRecords.header(r, "ce_actor"))
+            assertThat(topic.poll().withKey(worked.idText())).extracting(r -> KafkaTopic.header(r, "ce_actor"))
                     .contains("fatima", "ana-" + team);
         }
     }

@@ -2,7 +2,7 @@ package dev.incidentlifecycle.actions.review;
 
 import dev.incidentlifecycle.actions.ReviewOutcomes;
 import dev.incidentlifecycle.actions.ReviewOutcomes.Item;
-import dev.incidentlifecycle.actions.TopicRecords;
+import dev.incidentlifecycle.testing.KafkaTopic;
 import dev.incidentlifecycle.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -160,7 +160,7 @@ class ReviewOutcomeConsumerTest {
         String team = team();
         ReviewOutcomes review = ReviewOutcomes.review().with(Item.of("Alert on payment queue depth", "DETECT", team));
         String key = review.reviewId().toString();
-        try (TopicRecords dlq = TopicRecords.fromStart(RealInfrastructure.bootstrapServers(), "review-events.dlq")) {
+        try (KafkaTopic dlq = KafkaTopic.readFromStart(RealInfrastructure.bootstrapServers(), "review-events.dlq")) {
             ReviewOutcomes.send(ReviewOutcomes.cloudEvent("review.published", UUID.randomUUID().toString(), key,
                     "this is not json".getBytes(StandardCharsets.UTF_8), PUBLISHED));
             var noReview = review.publishedData();
@@ -176,9 +176,9 @@ class ReviewOutcomeConsumerTest {
                     ReviewOutcomes.review().with(marker).publishedData(), PUBLISHED));
 
             awaitItem(marker.id());
-            await().atMost(Duration.ofSeconds(30)).until(() -> dlq.withKey(key).size() == 4);
-            List<ConsumerRecord<String, byte[]>> dead = dlq.withKey(key);
-            assertThat(dead).extracting(r -> TopicRecords.header(r, "dead-letter-reason")).satisfiesExactly(
+            await().atMost(Duration.ofSeconds(30)).until(() -> dlq.poll().withKey(key).size() == 4);
+            List<ConsumerRecord<String, byte[]>> dead = dlq.poll().withKey(key);
+            assertThat(dead).extracting(r -> KafkaTopic.header(r, "dead-letter-reason")).satisfiesExactly(
                     reason -> assertThat(reason).contains("not JSON"),
                     reason -> assertThat(reason).contains("without reviewId"),
                     reason -> assertThat(reason).containsIgnoringCase("severity").contains("SEV9"),

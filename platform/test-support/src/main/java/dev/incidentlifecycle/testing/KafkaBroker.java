@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.incidentlifecycle.infra.Topics;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
-/** The test JVM's Kafka broker as a test sees it. */
+/** The test JVM's Kafka broker as a test sees it; read topics with {@link KafkaTopic}, write with {@link RealInfrastructure#produce}. */
 public final class KafkaBroker {
 
     private final String bootstrapServers;
@@ -25,10 +24,5 @@ public final class KafkaBroker {
      */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         Topics.create(bootstrapServers, partitionsByTopic, Duration.ofSeconds(60));
-    }
-
-    /** A new companion on this broker; close it when done (try-with-resources or {@code @AfterAll}). */
-    public KafkaCompanion companion() {
-        return KafkaClients.companion(bootstrapServers);
     }
 }

@@ -129,7 +129,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** The broker: its address, topic creation, a {@code KafkaCompanion}. */
+    /** The broker: its address and topic creation. */
     public static KafkaBroker kafka() {
         return new KafkaBroker(shared().getBootstrapServers());
     }

@@ -2,9 +2,11 @@ package dev.incidentlifecycle.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,15 +15,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.incidentlifecycle.infra.SigningKeys;
 import dev.incidentlifecycle.infra.Topics;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /** RealInfrastructure without a Quarkus application: what it starts, and the configuration it hands over. */
 class RealInfrastructureTest {
@@ -98,17 +102,18 @@ class RealInfrastructureTest {
     }
 
     @Test
-    void the_standard_topics_exist_and_a_companion_carries_records_over_the_broker() {
-        try (KafkaCompanion kafka = KafkaClients.companion()) {
-            assertThat(kafka.topics().list()).containsAll(Topics.STANDARD.keySet());
-            assertThat(kafka.topics().describe("alerts").get("alerts").partitions()).hasSize(6);
+    void the_standard_topics_exist_and_records_travel_over_the_broker() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get()).containsAll(Topics.STANDARD.keySet());
+            assertThat(admin.describeTopics(List.of("alerts")).allTopicNames().get().get("alerts").partitions()).hasSize(6);
+        }
 
-            kafka.produceStrings()
-                    .fromRecords(KafkaCompanion.record("review-events.dlq", "REV-1", "{\"reason\":\"poison\"}"))
-                    .awaitCompletion();
+        RealInfrastructure.produce(new ProducerRecord<>("review-events.dlq", "REV-1",
+                "{\"reason\":\"poison\"}".getBytes(StandardCharsets.UTF_8)));
 
-            var consumed = kafka.consumeStrings().fromTopics("review-events.dlq", 1).awaitCompletion(Duration.ofSeconds(30));
-            assertThat(consumed.getRecords()).extracting(ConsumerRecord::key).containsExactly("REV-1");
+        try (KafkaTopic topic = KafkaTopic.readFromStart("review-events.dlq")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !topic.poll().withKey("REV-1").isEmpty());
+            assertThat(KafkaTopic.value(topic.withKey("REV-1").get(0))).isEqualTo("{\"reason\":\"poison\"}");
         }
     }
 
