@@ -1,6 +1,5 @@
 package dev.incidentlifecycle.incidents.alert.ingest;
 
-import dev.incidentlifecycle.eventstore.EventJson;
 import dev.incidentlifecycle.incidents.alert.AlertSignal;
 import dev.incidentlifecycle.incidents.alert.AlertmanagerNotification;
 import dev.incidentlifecycle.incidents.alert.PagerDutyEvent;
@@ -21,8 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +59,7 @@ public class AlertmanagerWebhookResource {
         if (!secrets.isAlertmanagerToken(bearerToken(authorization))) {
             throw new UnauthorizedException();
         }
-        Map<String, Object> notification = parse(body);
+        Map<String, Object> notification = SenderBody.asObject(body);
         if (notification == null) {
             return invalid(List.of("the body is not a JSON object"));
         }
@@ -87,23 +84,6 @@ public class AlertmanagerWebhookResource {
         }
         String value = authorization.strip();
         return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : null;
-    }
-
-    private static Map<String, Object> parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try {
-            Object parsed = EventJson.mapper().readValue(body, Object.class);
-            if (parsed instanceof Map<?, ?> map) {
-                Map<String, Object> notification = new LinkedHashMap<>();
-                map.forEach((key, value) -> notification.put(String.valueOf(key), value));
-                return notification;
-            }
-            return null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** 400 problem+json listing every error; the field of each is the path the message quotes. */

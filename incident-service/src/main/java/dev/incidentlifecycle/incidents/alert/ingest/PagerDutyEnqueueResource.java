@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,7 @@ public class PagerDutyEnqueueResource {
     @APIResponse(responseCode = "400", description = "Invalid event or unknown routing key (PagerDuty's shape)")
     @APIResponse(responseCode = "413", description = "The body is larger than the configured limit")
     public Response enqueue(byte[] body) {
-        Map<String, Object> event = parse(body);
+        Map<String, Object> event = SenderBody.asObject(body);
         if (event == null) {
             return invalid(List.of(NOT_AN_OBJECT));
         }
@@ -93,23 +92,6 @@ public class PagerDutyEnqueueResource {
             throw new WebApplicationException("the event could not be queued; send it again", e, 503);
         }
         return json(202, new Accepted(PagerDutyEvent.SUCCESS_STATUS, PagerDutyEvent.SUCCESS_MESSAGE, signal.dedupKey()));
-    }
-
-    private static Map<String, Object> parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try {
-            Object parsed = EventJson.mapper().readValue(body, Object.class);
-            if (parsed instanceof Map<?, ?> map) {
-                Map<String, Object> event = new LinkedHashMap<>();
-                map.forEach((key, value) -> event.put(String.valueOf(key), value));
-                return event;
-            }
-            return null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private static Response invalid(List<String> errors) {
