@@ -1,6 +1,11 @@
 package dev.incidentlifecycle.web;
 
 import dev.incidentlifecycle.eventsourcing.InvalidCommand;
+import io.smallrye.mutiny.Uni;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.List;
+import java.util.Map;
 
 /** Which page a listing asks for. Sizes are capped so no request can ask for the whole table. */
 public record PageRequest(int page, int size) {
@@ -23,5 +28,28 @@ public record PageRequest(int page, int size) {
 
     public int offset() {
         return page * size;
+    }
+
+    /**
+     * Reads this page of a filtered listing: counts every match, then reads the page's rows in a stable
+     * order (the order must end with a unique column, or pages may overlap).
+     *
+     * @param from       the HQL from-and-where clause, e.g. {@code from AlertRow r where r.service = :service}
+     * @param orderBy    the HQL order, e.g. {@code r.triggeredAt desc, r.alertId desc}
+     * @param parameters the values of the clause's named parameters
+     */
+    public <R> Uni<Page<R>> read(Mutiny.Session session, Class<R> rowType, String from, String orderBy,
+                                 Map<String, Object> parameters) {
+        Mutiny.SelectionQuery<Long> counting = session.createSelectionQuery("select count(*) " + from, Long.class);
+        Mutiny.SelectionQuery<R> listing = session.createSelectionQuery(from + " order by " + orderBy, rowType)
+                .setFirstResult(offset())
+                .setMaxResults(size);
+        parameters.forEach((name, value) -> {
+            counting.setParameter(name, value);
+            listing.setParameter(name, value);
+        });
+        return counting.getSingleResult().flatMap(total -> total == 0
+                ? Uni.createFrom().item(new Page<R>(List.of(), 0, page, size))
+                : listing.getResultList().map(rows -> new Page<>(rows, total, page, size)));
     }
 }

@@ -67,21 +67,8 @@ public class ActionItemQueries {
             where.append(" and r.dueDate < :dueBefore");
             parameters.put("dueBefore", filter.dueBefore());
         }
-        String rows = "from ActionItemRow r" + where + " order by r.dueDate asc nulls last, r.id asc";
-        String count = "select count(r) from ActionItemRow r" + where;
-        return sessions.withSession(session -> {
-            Mutiny.SelectionQuery<Long> counting = session.createSelectionQuery(count, Long.class);
-            Mutiny.SelectionQuery<ActionItemRow> listing = session.createSelectionQuery(rows, ActionItemRow.class)
-                    .setFirstResult(page.offset())
-                    .setMaxResults(page.size());
-            parameters.forEach((name, value) -> {
-                counting.setParameter(name, value);
-                listing.setParameter(name, value);
-            });
-            return counting.getSingleResult().flatMap(total -> total == 0
-                    ? Uni.createFrom().item(new Page<ActionItemRow>(List.of(), 0, page.page(), page.size()))
-                    : listing.getResultList().map(items -> new Page<>(items, total, page.page(), page.size())));
-        });
+        return sessions.withSession(session -> page.read(session, ActionItemRow.class, "from ActionItemRow r" + where,
+                "r.dueDate asc nulls last, r.id asc", parameters));
     }
 
     /** The ids of every item of a review this service holds, removed ones included, in the given session. */

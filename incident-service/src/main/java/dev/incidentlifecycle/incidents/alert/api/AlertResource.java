@@ -62,20 +62,9 @@ public class AlertResource {
             where.append(" and dedupKey = :dedupKey");
             parameters.put("dedupKey", byKey);
         }
-        return sessions.withSession(session -> {
-            var count = session.createSelectionQuery("select count(*) from AlertRow" + where, Long.class);
-            var rows = session.createSelectionQuery("from AlertRow" + where + " order by triggeredAt desc, alertId desc",
-                    AlertRow.class);
-            parameters.forEach((name, value) -> {
-                count.setParameter(name, value);
-                rows.setParameter(name, value);
-            });
-            return count.getSingleResult().flatMap(total -> rows
-                    .setFirstResult(request.offset())
-                    .setMaxResults(request.size())
-                    .getResultList()
-                    .map(found -> new Page<>(found.stream().map(AlertView::of).toList(), total, request.page(), request.size())));
-        });
+        return sessions.withSession(session -> request.read(session, AlertRow.class, "from AlertRow" + where,
+                        "triggeredAt desc, alertId desc", parameters))
+                .map(found -> found.map(AlertView::of));
     }
 
     @GET

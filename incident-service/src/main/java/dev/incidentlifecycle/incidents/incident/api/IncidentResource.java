@@ -265,21 +265,9 @@ public class IncidentResource {
             where.append(" and declaredAt < :to");
             parameters.put("to", toTime);
         }
-        return sessions.withSession(session -> {
-            var count = session.createSelectionQuery("select count(*) from IncidentRow" + where, Long.class);
-            var rows = session.createSelectionQuery("from IncidentRow" + where + " order by declaredAt desc, id desc",
-                    IncidentRow.class);
-            parameters.forEach((name, value) -> {
-                count.setParameter(name, value);
-                rows.setParameter(name, value);
-            });
-            return count.getSingleResult().flatMap(total -> rows
-                    .setFirstResult(request.offset())
-                    .setMaxResults(request.size())
-                    .getResultList()
-                    .map(found -> new Page<>(found.stream().map(row -> IncidentView.of(row.incident(), row.version)).toList(),
-                            total, request.page(), request.size())));
-        });
+        return sessions.withSession(session -> request.read(session, IncidentRow.class, "from IncidentRow" + where,
+                        "declaredAt desc, id desc", parameters))
+                .map(found -> found.map(row -> IncidentView.of(row.incident(), row.version)));
     }
 
     @GET

@@ -61,20 +61,8 @@ public class ReviewQueries {
             where.append(" and r.dueAt < :dueTo");
             parameters.put("dueTo", filter.dueTo());
         }
-        String rows = "from ReviewRow r" + where + " order by r.dueAt asc, r.id asc";
-        String count = "select count(r) from ReviewRow r" + where;
-        return sessions.withSession(session -> {
-            Mutiny.SelectionQuery<Long> counting = session.createSelectionQuery(count, Long.class);
-            Mutiny.SelectionQuery<ReviewRow> listing = session.createSelectionQuery(rows, ReviewRow.class)
-                    .setFirstResult(page.offset())
-                    .setMaxResults(page.size());
-            parameters.forEach((name, value) -> {
-                counting.setParameter(name, value);
-                listing.setParameter(name, value);
-            });
-            return counting.getSingleResult().flatMap(total -> listing.getResultList()
-                    .map(items -> new Page<>(items, total, page.page(), page.size())));
-        });
+        return sessions.withSession(session -> page.read(session, ReviewRow.class, "from ReviewRow r" + where,
+                "r.dueAt asc, r.id asc", parameters));
     }
 
     /** The incident's timeline, oldest first. */
