@@ -37,7 +37,7 @@ class ContractDocumentsTest {
 
     /** {@code <type>.json} is version 1 of an event type's payload, {@code <type>.v<n>.json} version n. */
     private static final Pattern SCHEMA_FILE = Pattern.compile("(.+?)(?:\\.v([1-9][0-9]*))?\\.json");
-    private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic");
+    private static final Pattern INCOMING_TOPIC = Pattern.compile("event-store\\.consumers\\.([^.]+)\\.topic");
     private static final String RELAY_TOPICS = "event-store.relay.topics.";
 
     private final EventContract contract = EventContract.load();
@@ -216,11 +216,10 @@ class ContractDocumentsTest {
             for (String key : properties.stringPropertyNames()) {
                 Matcher incoming = INCOMING_TOPIC.matcher(key);
                 if (incoming.matches()) {
-                    String prefix = "mp.messaging.incoming." + incoming.group(1) + ".";
-                    configuredGroups.put(properties.getProperty(key), properties.getProperty(prefix + "group.id"));
-                    String deadLetters = properties.getProperty(prefix + "dead-letter-queue.topic");
-                    assertThat(deadLetters).as(service.service() + " " + key + " dead-letter topic").isNotNull();
-                    configuredDeadLetters.add(deadLetters);
+                    String prefix = "event-store.consumers." + incoming.group(1) + ".";
+                    configuredGroups.put(properties.getProperty(key), properties.getProperty(prefix + "group"));
+                    // Every consumer dead-letters to <topic>.dlq (platform/event-store's PartitionedConsumer).
+                    configuredDeadLetters.add(properties.getProperty(key) + Topics.DEAD_LETTER_SUFFIX);
                 }
             }
             Map<String, String> documentedGroups = new TreeMap<>();

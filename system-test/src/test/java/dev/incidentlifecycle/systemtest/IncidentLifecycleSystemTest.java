@@ -159,11 +159,16 @@ class IncidentLifecycleSystemTest {
         }
         long started = System.nanoTime();
         produce(storm.subList(0, triggers / 2));
-        await("half the storm handled").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
+        await("an eighth of the storm handled").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> occurrences(serviceNames) >= triggers / 8);
+        // A third instance joins the group mid-storm: partitions move between instances while batches run.
+        system.incidentC.start();
+        await("a quarter of the storm handled").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> occurrences(serviceNames) >= triggers / 4);
         system.incidentA.kill();
         produce(storm.subList(triggers / 2, triggers));
         system.incidentA.start().awaitReady(Duration.ofMinutes(3));
+        system.incidentC.awaitReady(Duration.ofMinutes(3));
 
         await("whole storm handled").atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> occurrences(serviceNames) >= triggers);
@@ -203,7 +208,8 @@ class IncidentLifecycleSystemTest {
         }
         assertThat(deadLetters.values()).as("dead letters").allMatch(n -> n == 0);
 
-        System.out.printf("storm: %,d triggers over %d dedup keys, incident-service-a SIGKILLed mid-storm and restarted%n",
+        System.out.printf("storm: %,d triggers over %d dedup keys, incident-service-c joining and incident-service-a SIGKILLed"
+                + " mid-storm, then restarted%n",
                 triggers, services * keysPerService);
         System.out.printf("storm: %d alerts, %d incidents, occurrences %,d, %d incident events for them each on incident-events once,"
                 + " %,d incident-events records in all, dead letters %s, %.0f s (%.0f alerts/s)%n",

@@ -10,11 +10,10 @@ import dev.incidentlifecycle.eventstore.ExpectedVersion;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
 import dev.incidentlifecycle.eventstore.consuming.IncomingMessage;
 import dev.incidentlifecycle.eventstore.consuming.PoisonMessage;
-import dev.incidentlifecycle.eventstore.consuming.ReliableConsumer;
+import dev.incidentlifecycle.eventstore.consuming.MessageHandler;
+import dev.incidentlifecycle.eventstore.consuming.Subscription;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,31 +25,28 @@ import java.util.List;
  * creation is idempotent per item id, so even the same outcome published again makes no duplicate.
  */
 @ApplicationScoped
-public class ReviewOutcomeConsumer {
+public class ReviewOutcomeConsumer implements MessageHandler {
 
-    /** The inbox name of this consumer. */
-    static final String CONSUMER = "actions-service/review-events";
     static final String PUBLISHED = "review.published";
     static final String AMENDED = "review.amended";
     /** The actor of commands when the review event names none. */
     static final String SERVICE = "review-service";
 
-    private final ReliableConsumer consumer;
     private final EventStore store;
     private final ActionItemAggregate aggregate;
 
-    ReviewOutcomeConsumer(ReliableConsumer consumer, EventStore store, ActionItemAggregate aggregate) {
-        this.consumer = consumer;
+    ReviewOutcomeConsumer(EventStore store, ActionItemAggregate aggregate) {
         this.store = store;
         this.aggregate = aggregate;
     }
 
-    @Incoming("review-events")
-    public Uni<Void> on(ConsumerRecord<String, byte[]> record) {
-        return consumer.handle(record, this::handle);
+    @Override
+    public Subscription subscription() {
+        return Subscription.configured("review-events");
     }
 
-    Uni<Void> handle(IncomingMessage message) {
+    @Override
+    public Uni<Void> handle(IncomingMessage message, InBatch batch) {
         if (message.type() == null) {
             throw new PoisonMessage("not a CloudEvent: review-events carries review events, each with a type");
         }
@@ -68,12 +64,11 @@ public class ReviewOutcomeConsumer {
         Instant at = published ? firstNonNull(payload.publishedAt(), message.time())
                 : firstNonNull(payload.amendedAt(), message.time());
         CommandContext context = CommandContext.by(actor)
-                .correlatedWith(message.correlationId() != null ? message.correlationId() : message.id(), message.id())
-                .handling(CONSUMER, message.id());
+                .correlatedWith(message.correlationId() != null ? message.correlationId() : message.id(), message.id());
         if (at != null) {
             context = context.occurredAt(at);
         }
-        return store.transact(context, work -> {
+        return batch.transact(context, work -> {
             Instant when = work.occurredAt();
             Uni<List<ActionItemCommand>> commands = published
                     ? Uni.createFrom().item(outcome.whenPublished(actor, when))

@@ -159,9 +159,8 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
             throw new InvalidCommand("alert", "the alert to attach is missing");
         }
         requireNotClosed(state, "alerts cannot be attached to a closed incident");
-        if (state.alertIds().contains(c.alert().alertId())) {
-            return List.of();
-        }
+        // An alert is attached once: its own stream (alert.attached-to-incident) decides that, so the incident's
+        // state need not remember every alert id and its cost does not grow with the storm.
         notBeforeDeclaration(state, at);
         return List.of(alertAttached(state.id(), c.alert(), actor, at));
     }
@@ -301,12 +300,12 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
                                                                IncidentState state) {
         requireNotClosed(state, "alert resolutions are no longer recorded on a closed incident");
         // Nothing to say for an incident without alerts, or twice for the same set of alerts.
-        if (state.alertIds().isEmpty() || state.allAlertsResolvedAt() != null) {
+        if (state.alertCount() == 0 || state.allAlertsResolvedAt() != null) {
             return List.of();
         }
         notBeforeDeclaration(state, at);
         List<IncidentEvent> events = new ArrayList<>();
-        events.add(new IncidentEvent.AlertsAllResolved(state.id(), state.alertIds().size(), actor, at));
+        events.add(new IncidentEvent.AlertsAllResolved(state.id(), state.alertCount(), actor, at));
         if (c.resolveIncident() && state.status().open()) {
             Instant resolvedAt = state.mitigatedAt() != null && at.isBefore(state.mitigatedAt())
                     ? state.mitigatedAt()
@@ -406,7 +405,7 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
             d.declaredAt = e.declaredAt();
             d.detectedAt = e.detectedAt();
         } else if (event instanceof IncidentEvent.AlertAttached e) {
-            d.alertIds.add(e.alertId());
+            d.alertCount++;
             d.allAlertsResolvedAt = null;
         } else if (event instanceof IncidentEvent.Acknowledged e) {
             d.acknowledgedAt = e.occurredAt();
@@ -475,7 +474,7 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
         UUID reviewId;
         String impact;
         final List<IncidentLink> links;
-        final List<UUID> alertIds;
+        int alertCount;
         Instant allAlertsResolvedAt;
         int notes;
         int reopenCount;
@@ -503,7 +502,7 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
             reviewId = s.reviewId();
             impact = s.impact();
             links = new ArrayList<>(s.links());
-            alertIds = new ArrayList<>(s.alertIds());
+            alertCount = s.alertCount();
             allAlertsResolvedAt = s.allAlertsResolvedAt();
             notes = s.notes();
             reopenCount = s.reopenCount();
@@ -512,7 +511,7 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
         IncidentState build() {
             return new IncidentState(id, number, title, status, severity, service, source, declaredBy, commander,
                     communicationsLead, scribe, responders, declaredAt, detectedAt, acknowledgedAt, acknowledgedBy,
-                    mitigatedAt, resolvedAt, closedAt, reviewId, impact, links, alertIds, allAlertsResolvedAt,
+                    mitigatedAt, resolvedAt, closedAt, reviewId, impact, links, alertCount, allAlertsResolvedAt,
                     notes, reopenCount);
         }
     }

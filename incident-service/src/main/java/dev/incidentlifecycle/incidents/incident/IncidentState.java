@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param mitigatedAt         when it was mitigated in its current response cycle; a reopening clears it
  * @param resolvedAt          when it was resolved in its current response cycle; a reopening clears it
  * @param impact              the customer-impact statement, or null
- * @param alertIds            attached alerts, in attaching order
+ * @param alertCount          how many alerts are attached (the alerts themselves are in the alert read model: an
+ *                            incident of a 20,000-alert storm folds as fast as one of a single alert)
  * @param allAlertsResolvedAt when the "all alerts resolved" entry was recorded, until another alert is attached
  * @param notes               how many notes it has
  * @param reopenCount         how many times it was reopened
@@ -41,19 +42,18 @@ public record IncidentState(
         UUID reviewId,
         String impact,
         List<IncidentLink> links,
-        List<UUID> alertIds,
+        int alertCount,
         Instant allAlertsResolvedAt,
         int notes,
         int reopenCount) {
 
     public static final IncidentState NONE = new IncidentState(null, null, null, null, null, null, null, null,
-            null, null, null, List.of(), null, null, null, null, null, null, null, null, null, List.of(), List.of(),
+            null, null, null, List.of(), null, null, null, null, null, null, null, null, null, List.of(), 0,
             null, 0, 0);
 
     public IncidentState {
         responders = responders == null ? List.of() : List.copyOf(responders);
         links = links == null ? List.of() : List.copyOf(links);
-        alertIds = alertIds == null ? List.of() : List.copyOf(alertIds);
     }
 
     public boolean hasBeenDeclared() {

@@ -2,17 +2,15 @@ package dev.incidentlifecycle.incidents.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentlifecycle.eventstore.CommandContext;
-import dev.incidentlifecycle.eventstore.EventStore;
 import dev.incidentlifecycle.eventstore.ExpectedVersion;
 import dev.incidentlifecycle.eventstore.consuming.IncomingMessage;
 import dev.incidentlifecycle.eventstore.consuming.PoisonMessage;
-import dev.incidentlifecycle.eventstore.consuming.ReliableConsumer;
+import dev.incidentlifecycle.eventstore.consuming.MessageHandler;
+import dev.incidentlifecycle.eventstore.consuming.Subscription;
 import dev.incidentlifecycle.incidents.eventlog.Streams;
 import dev.incidentlifecycle.incidents.incident.IncidentCommand;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.UUID;
 
@@ -23,31 +21,23 @@ import java.util.UUID;
  * events are not this service's business and are skipped.
  *
  * <p>An incident that is not RESOLVED (reopened since the review, say) refuses to close: the domain's
- * refusal is acknowledged and counted by {@link ReliableConsumer}, and the incident stays open for people.
+ * refusal is acknowledged and counted by the consumer ({@code messages_refused}), and the incident stays open for people.
  */
 @ApplicationScoped
-public class FollowUpCompletions {
+public class FollowUpCompletions implements MessageHandler {
 
     public static final String FOLLOW_UP_COMPLETED = "review.follow-up-completed";
     public static final String REASON = "the review's follow-up is complete";
 
-    static final String CONSUMER = "incident-service/review-events";
     static final String DEFAULT_ACTOR = "review-service";
 
-    private final ReliableConsumer consumer;
-    private final EventStore store;
-
-    FollowUpCompletions(ReliableConsumer consumer, EventStore store) {
-        this.consumer = consumer;
-        this.store = store;
+    @Override
+    public Subscription subscription() {
+        return Subscription.configured("review-events");
     }
 
-    @Incoming("review-events")
-    public Uni<Void> on(ConsumerRecord<String, byte[]> record) {
-        return consumer.handle(record, this::handle);
-    }
-
-    Uni<Void> handle(IncomingMessage message) {
+    @Override
+    public Uni<Void> handle(IncomingMessage message, InBatch batch) {
         if (!FOLLOW_UP_COMPLETED.equals(message.type())) {
             return Uni.createFrom().voidItem();
         }
@@ -56,10 +46,9 @@ public class FollowUpCompletions {
         UUID reviewId = uuid(data, "reviewId");
         String actor = message.actor() != null && !message.actor().isBlank() ? message.actor() : DEFAULT_ACTOR;
         CommandContext context = CommandContext.by(actor)
-                .correlatedWith(message.correlationId() != null ? message.correlationId() : message.id(), message.id())
-                .handling(CONSUMER, message.id());
+                .correlatedWith(message.correlationId() != null ? message.correlationId() : message.id(), message.id());
         // Closed as recorded now: the review's own clock must not make the close precede anything here.
-        return store.transact(context, work -> work.execute(Streams.INCIDENT, incidentId.toString(), ExpectedVersion.ANY,
+        return batch.transact(context, work -> work.execute(Streams.INCIDENT, incidentId.toString(), ExpectedVersion.ANY,
                         new IncidentCommand.Close(REASON, reviewId, actor, null, work.recordedAt())))
                 .replaceWithVoid();
     }

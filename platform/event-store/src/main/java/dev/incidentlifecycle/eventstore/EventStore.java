@@ -178,49 +178,151 @@ public class EventStore {
     /** Inserts the decided events, projects them, and refreshes the snapshot when one is due. */
     <C, S, E> Uni<Void> write(Mutiny.Session session, AggregateType<C, S, E> type, long fromVersion, Decided<S, E> decided,
                               boolean versionStated, String traceParent) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (RecordedEvent<E> event : decided.events()) {
-            chain = chain.flatMap(v -> insert(session, event.envelope(), versionStated, traceParent))
-                    .flatMap(v -> project(session, type, event));
-        }
-        int every = type.snapshotEvery();
-        if (every > 0 && decided.version() / every > fromVersion / every) {
-            chain = chain.flatMap(v -> writeSnapshot(session, type.streamId(decided.aggregateId()), decided.version(), decided.state()));
-        }
-        return chain.invoke(() -> appended.increment(decided.events().size()));
+        List<String> traceParents = java.util.Collections.nCopies(decided.events().size(), traceParent);
+        return writeAll(session, type, List.of(new Written<>(fromVersion, decided, traceParents)), versionStated);
     }
 
-    private Uni<Void> insert(Mutiny.Session session, StoredEvent event, boolean versionStated, String traceParent) {
-        EventMetadata meta = event.metadata();
-        return session.createNativeQuery("insert into event_log (event_id, stream_type, stream_id, stream_version, event_type, "
-                        + "event_version, payload, actor, occurred_at, recorded_at, correlation_id, causation_id, trace_parent) values ("
-                        + "cast(?1 as uuid), cast(?2 as text), cast(?3 as text), ?4, cast(?5 as text), ?6, cast(cast(?7 as text) as jsonb), "
-                        + "cast(?8 as text), cast(?9 as timestamptz), cast(?10 as timestamptz), cast(?11 as text), cast(?12 as text), "
-                        + "cast(?13 as text))")
-                .setParameter(1, event.eventId().toString())
-                .setParameter(2, event.streamType())
-                .setParameter(3, event.streamId())
-                .setParameter(4, event.streamVersion())
-                .setParameter(5, event.type())
-                .setParameter(6, event.typeVersion())
-                .setParameter(7, event.payload())
-                .setParameter(8, meta.actor())
-                .setParameter(9, OffsetDateTime.ofInstant(meta.occurredAt(), ZoneOffset.UTC))
-                .setParameter(10, OffsetDateTime.ofInstant(meta.recordedAt(), ZoneOffset.UTC))
-                .setParameter(11, meta.correlationId())
-                .setParameter(12, meta.causationId())
-                .setParameter(13, traceParent)
-                .executeUpdate()
+    /** Events decided for one stream, with the trace each event continues. */
+    record Written<S, E>(long fromVersion, Decided<S, E> decided, List<String> traceParents) {
+    }
+
+    /**
+     * Inserts the events of many streams in multi-row statements, projects them (set-based where the projection
+     * is), and refreshes the snapshots that are due: a batch of any size is a handful of round trips.
+     */
+    <C, S, E> Uni<Void> writeAll(Mutiny.Session session, AggregateType<C, S, E> type, List<Written<S, E>> streams,
+                                 boolean versionStated) {
+        List<RecordedEvent<E>> events = new java.util.ArrayList<>();
+        List<String> traceParents = new java.util.ArrayList<>();
+        for (Written<S, E> written : streams) {
+            events.addAll(written.decided().events());
+            traceParents.addAll(written.traceParents());
+        }
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        int from = 0;
+        for (List<RecordedEvent<E>> chunk : SqlRows.chunks(events)) {
+            List<String> traces = traceParents.subList(from, from + chunk.size());
+            from += chunk.size();
+            chain = chain.flatMap(v -> insert(session, chunk, traces, versionStated));
+        }
+        chain = chain.flatMap(v -> project(session, type, events));
+        int every = type.snapshotEvery();
+        for (Written<S, E> written : streams) {
+            Decided<S, E> decided = written.decided();
+            if (every > 0 && decided.version() / every > written.fromVersion() / every) {
+                chain = chain.flatMap(v -> writeSnapshot(session, type.streamId(decided.aggregateId()), decided.version(), decided.state()));
+            }
+        }
+        return chain.invoke(() -> appended.increment(events.size()));
+    }
+
+    private <E> Uni<Void> insert(Mutiny.Session session, List<RecordedEvent<E>> events, List<String> traceParents,
+                                 boolean versionStated) {
+        String sql = "insert into event_log (event_id, stream_type, stream_id, stream_version, event_type, "
+                + "event_version, payload, actor, occurred_at, recorded_at, correlation_id, causation_id, trace_parent) values "
+                + SqlRows.values(events.size(), "cast(? as uuid)", "cast(? as text)", "cast(? as text)", "?", "cast(? as text)",
+                "?", "cast(cast(? as text) as jsonb)", "cast(? as text)", "cast(? as timestamptz)", "cast(? as timestamptz)",
+                "cast(? as text)", "cast(? as text)", "cast(? as text)");
+        var query = session.createNativeQuery(sql);
+        int p = 1;
+        for (int i = 0; i < events.size(); i++) {
+            StoredEvent event = events.get(i).envelope();
+            EventMetadata meta = event.metadata();
+            query.setParameter(p++, event.eventId().toString())
+                    .setParameter(p++, event.streamType())
+                    .setParameter(p++, event.streamId())
+                    .setParameter(p++, event.streamVersion())
+                    .setParameter(p++, event.type())
+                    .setParameter(p++, event.typeVersion())
+                    .setParameter(p++, event.payload())
+                    .setParameter(p++, meta.actor())
+                    .setParameter(p++, OffsetDateTime.ofInstant(meta.occurredAt(), ZoneOffset.UTC))
+                    .setParameter(p++, OffsetDateTime.ofInstant(meta.recordedAt(), ZoneOffset.UTC))
+                    .setParameter(p++, meta.correlationId())
+                    .setParameter(p++, meta.causationId())
+                    .setParameter(p++, traceParents.get(i));
+        }
+        StoredEvent first = events.get(0).envelope();
+        return query.executeUpdate()
                 .onFailure(EventStore::isStreamVersionTaken)
-                .transform(e -> new ConcurrencyConflict(event.streamId(), event.streamVersion() - 1, -1, !versionStated))
+                .transform(e -> new ConcurrencyConflict(events.size() == 1 ? first.streamId() : events.size() + " streams",
+                        first.streamVersion() - 1, -1, !versionStated))
                 .replaceWithVoid();
     }
 
+    /**
+     * Loads many aggregates of one type at once: their snapshots in one query, the events after them in another.
+     * Ids that have no events yet come back at version 0.
+     */
+    <C, S, E> Uni<Map<String, Loaded<S>>> loadAll(Mutiny.Session session, AggregateType<C, S, E> type,
+                                                 java.util.Collection<String> aggregateIds) {
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(aggregateIds));
+        Map<String, Loaded<S>> loaded = new java.util.HashMap<>();
+        for (String id : ids) {
+            loaded.put(id, new Loaded<>(id, type.decider().initialState(), 0));
+        }
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(loaded);
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (List<String> chunk : SqlRows.chunks(ids)) {
+            chain = chain.flatMap(v -> loadChunk(session, type, chunk, loaded));
+        }
+        return chain.replaceWith(loaded);
+    }
+
+    private <C, S, E> Uni<Void> loadChunk(Mutiny.Session session, AggregateType<C, S, E> type, List<String> ids,
+                                          Map<String, Loaded<S>> loaded) {
+        String streams = SqlRows.list(ids.size(), 1, "cast(? as text)");
+        Uni<Void> snapshots = Uni.createFrom().voidItem();
+        if (type.snapshotEvery() > 0) {
+            var query = session.createNativeQuery("select stream_id, stream_version, cast(state as text) from snapshot "
+                    + "where stream_id in (" + streams + ")", Object[].class);
+            for (int i = 0; i < ids.size(); i++) {
+                query.setParameter(i + 1, type.streamId(ids.get(i)));
+            }
+            snapshots = query.getResultList().invoke(rows -> {
+                for (Object[] row : rows) {
+                    String id = type.aggregateId((String) row[0]);
+                    try {
+                        S state = EventJson.mapper().readValue((String) row[2], type.stateClass());
+                        loaded.put(id, new Loaded<>(id, state, ((Number) row[1]).longValue()));
+                    } catch (JsonProcessingException e) {
+                        LOG.debugf("ignoring unreadable snapshot of %s: %s", row[0], e.getOriginalMessage());
+                    }
+                }
+            }).replaceWithVoid();
+        }
+        return snapshots.flatMap(v -> {
+            // Only the events after each stream's snapshot: the pairs (stream, version) as values.
+            var query = session.createNativeQuery("select " + COLUMNS.replace("global_position", "e.global_position")
+                    + " from event_log e join (values " + SqlRows.values(ids.size(), "cast(? as text)", "cast(? as bigint)")
+                    + ") as s(stream_key, after_version) on e.stream_id = s.stream_key and e.stream_version > s.after_version "
+                    + "order by e.stream_id, e.stream_version", Object[].class);
+            int p = 1;
+            for (String id : ids) {
+                query.setParameter(p++, type.streamId(id)).setParameter(p++, loaded.get(id).version());
+            }
+            return query.getResultList().invoke(rows -> {
+                for (Object[] row : rows) {
+                    StoredEvent stored = toStoredEvent(row);
+                    Loaded<S> before = loaded.get(stored.aggregateId());
+                    S state = type.decider().evolve(before.state(),
+                            type.codec().decode(stored.type(), stored.typeVersion(), stored.payload()));
+                    loaded.put(stored.aggregateId(), new Loaded<>(stored.aggregateId(), state, stored.streamVersion()));
+                }
+            }).replaceWithVoid();
+        });
+    }
+
     @SuppressWarnings("unchecked")
-    private <E> Uni<Void> project(Mutiny.Session session, AggregateType<?, ?, E> type, RecordedEvent<E> event) {
+    private <E> Uni<Void> project(Mutiny.Session session, AggregateType<?, ?, E> type, List<RecordedEvent<E>> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Projection<?> projection : projectionsByStreamType.getOrDefault(type.streamType(), List.of())) {
-            chain = chain.flatMap(v -> ((Projection<E>) projection).apply(session, event));
+            chain = chain.flatMap(v -> ((Projection<E>) projection).applyAll(session, events));
         }
         return chain;
     }

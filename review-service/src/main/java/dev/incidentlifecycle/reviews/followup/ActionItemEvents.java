@@ -7,14 +7,13 @@ import dev.incidentlifecycle.eventstore.EventStore;
 import dev.incidentlifecycle.eventstore.ExpectedVersion;
 import dev.incidentlifecycle.eventstore.consuming.IncomingMessage;
 import dev.incidentlifecycle.eventstore.consuming.PoisonMessage;
-import dev.incidentlifecycle.eventstore.consuming.ReliableConsumer;
+import dev.incidentlifecycle.eventstore.consuming.MessageHandler;
+import dev.incidentlifecycle.eventstore.consuming.Subscription;
 import dev.incidentlifecycle.reviews.review.ActionItemStatus;
 import dev.incidentlifecycle.reviews.review.ReviewCommand;
 import dev.incidentlifecycle.reviews.review.store.ReviewAggregate;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,9 +27,8 @@ import java.util.UUID;
  * outcome is DONE or WONT_DO. Other event types, and items of reviews this service does not hold, are skipped.
  */
 @ApplicationScoped
-public class ActionItemEvents {
+public class ActionItemEvents implements MessageHandler {
 
-    static final String CONSUMER = "review-service/action-item-events";
 
     /** The status each event type leaves an item in (a removed item is owed nothing unless it was done). */
     static final Map<String, ActionItemStatus> STATUS_AFTER = Map.of(
@@ -39,22 +37,21 @@ public class ActionItemEvents {
             "action-item.reopened", ActionItemStatus.OPEN,
             "action-item.removed", ActionItemStatus.WONT_DO);
 
-    private final ReliableConsumer consumer;
     private final EventStore store;
     private final ReviewAggregate reviews;
 
-    ActionItemEvents(ReliableConsumer consumer, EventStore store, ReviewAggregate reviews) {
-        this.consumer = consumer;
+    ActionItemEvents(EventStore store, ReviewAggregate reviews) {
         this.store = store;
         this.reviews = reviews;
     }
 
-    @Incoming("action-item-events")
-    public Uni<Void> on(ConsumerRecord<String, byte[]> record) {
-        return consumer.handle(record, this::handle);
+    @Override
+    public Subscription subscription() {
+        return Subscription.configured("action-item-events");
     }
 
-    Uni<Void> handle(IncomingMessage message) {
+    @Override
+    public Uni<Void> handle(IncomingMessage message, InBatch batch) {
         if (message.type() == null) {
             throw new PoisonMessage("action-item-events carries CloudEvents; this record has no ce_type");
         }
@@ -71,14 +68,13 @@ public class ActionItemEvents {
         String actor = firstText(data.path("by").asText(null), message.actor(), "actions-service");
         Instant occurredAt = instant(data.get("occurredAt"), message.time());
         String correlation = message.correlationId() != null ? message.correlationId() : message.id();
-        CommandContext context = CommandContext.by(actor).correlatedWith(correlation, message.id())
-                .handling(CONSUMER, message.id());
+        CommandContext context = CommandContext.by(actor).correlatedWith(correlation, message.id());
         if (occurredAt != null) {
             context = context.occurredAt(occurredAt);
         }
         ActionItemStatus reported = status;
         String reviewAggregate = ReviewAggregate.aggregateId(reviewId);
-        return store.transact(context, work -> work.load(reviews.type(), reviewAggregate).flatMap(loaded -> {
+        return batch.transact(context, work -> work.load(reviews.type(), reviewAggregate).flatMap(loaded -> {
             if (!loaded.exists()) {
                 // An item of a review held elsewhere (or long gone): nothing here to follow up.
                 return Uni.createFrom().voidItem();

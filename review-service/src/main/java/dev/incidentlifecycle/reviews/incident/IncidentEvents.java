@@ -5,7 +5,8 @@ import dev.incidentlifecycle.eventstore.EventStore;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
 import dev.incidentlifecycle.eventstore.consuming.IncomingMessage;
 import dev.incidentlifecycle.eventstore.consuming.PoisonMessage;
-import dev.incidentlifecycle.eventstore.consuming.ReliableConsumer;
+import dev.incidentlifecycle.eventstore.consuming.MessageHandler;
+import dev.incidentlifecycle.eventstore.consuming.Subscription;
 import dev.incidentlifecycle.reviews.incident.IncidentPayloads.Declared;
 import dev.incidentlifecycle.reviews.incident.IncidentPayloads.Happened;
 import dev.incidentlifecycle.reviews.incident.IncidentPayloads.ImpactUpdated;
@@ -16,8 +17,6 @@ import dev.incidentlifecycle.reviews.incident.IncidentPayloads.Step;
 import dev.incidentlifecycle.reviews.review.readmodel.ReadModelJson;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +29,8 @@ import java.util.Map;
  * inbox entry. Event types it does not read are skipped.
  */
 @ApplicationScoped
-public class IncidentEvents {
+public class IncidentEvents implements MessageHandler {
 
-    /** The inbox's name for this consumer. */
-    static final String CONSUMER = "review-service/incident-events";
 
     /** The incident events this service reads, and the shape it reads each as. */
     static final Map<String, Class<? extends Happened>> SHAPES = Map.ofEntries(
@@ -52,22 +49,21 @@ public class IncidentEvents {
             Map.entry("incident.closed", Step.class),
             Map.entry("incident.alerts-all-resolved", IncidentPayloads.AlertsAllResolved.class));
 
-    private final ReliableConsumer consumer;
     private final EventStore store;
     private final ReviewScheduling scheduling;
 
-    IncidentEvents(ReliableConsumer consumer, EventStore store, ReviewScheduling scheduling) {
-        this.consumer = consumer;
+    IncidentEvents(EventStore store, ReviewScheduling scheduling) {
         this.store = store;
         this.scheduling = scheduling;
     }
 
-    @Incoming("incident-events")
-    public Uni<Void> on(ConsumerRecord<String, byte[]> record) {
-        return consumer.handle(record, this::handle);
+    @Override
+    public Subscription subscription() {
+        return Subscription.configured("incident-events");
     }
 
-    Uni<Void> handle(IncomingMessage message) {
+    @Override
+    public Uni<Void> handle(IncomingMessage message, InBatch batch) {
         if (message.type() == null) {
             throw new PoisonMessage("incident-events carries CloudEvents; this record has no ce_type");
         }
@@ -80,12 +76,11 @@ public class IncidentEvents {
         Instant occurredAt = event.occurredAt() != null ? event.occurredAt() : message.time();
         String correlation = message.correlationId() != null ? message.correlationId() : message.id();
         CommandContext context = CommandContext.by(ReviewScheduling.ACTOR)
-                .correlatedWith(correlation, message.id())
-                .handling(CONSUMER, message.id());
+                .correlatedWith(correlation, message.id());
         if (occurredAt != null) {
             context = context.occurredAt(occurredAt);
         }
-        return store.transact(context, work -> apply(work, message, event)).replaceWithVoid();
+        return batch.transact(context, work -> apply(work, message, event)).replaceWithVoid();
     }
 
     /** What no retry can fix: the message goes to the dead-letter topic. */

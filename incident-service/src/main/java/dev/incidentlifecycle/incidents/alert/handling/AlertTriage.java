@@ -1,14 +1,11 @@
 package dev.incidentlifecycle.incidents.alert.handling;
 
-import dev.incidentlifecycle.eventstore.Decided;
-import dev.incidentlifecycle.eventstore.ExpectedVersion;
-import dev.incidentlifecycle.eventstore.RecordedEvent;
+import dev.incidentlifecycle.eventstore.CommandContext;
+import dev.incidentlifecycle.eventstore.SqlRows;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
 import dev.incidentlifecycle.incidents.alert.AlertCommand;
 import dev.incidentlifecycle.incidents.alert.AlertEvent;
-import dev.incidentlifecycle.incidents.alert.AlertState;
 import dev.incidentlifecycle.incidents.alert.AlertStatus;
-import dev.incidentlifecycle.incidents.alert.readmodel.AlertRow;
 import dev.incidentlifecycle.incidents.declaration.AlertDecision;
 import dev.incidentlifecycle.incidents.declaration.CandidateIncident;
 import dev.incidentlifecycle.incidents.declaration.DeclarationPolicy;
@@ -17,29 +14,38 @@ import dev.incidentlifecycle.incidents.incident.AlertReference;
 import dev.incidentlifecycle.incidents.incident.Incident;
 import dev.incidentlifecycle.incidents.incident.IncidentCommand;
 import dev.incidentlifecycle.incidents.incident.IncidentStatus;
-import dev.incidentlifecycle.incidents.incident.readmodel.IncidentRow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * What a handled alert signal means for incidents, decided in the signal's own transaction:
+ * What a batch's new and resolved alerts mean for incidents, decided in the batch's transaction:
  * <ul>
  *   <li>a new alert ({@code alert.triggered}) goes through the {@link DeclarationPolicy}: declare an incident
  *       (numbered from the {@code incident_number} sequence), attach the alert to the service's open incident,
- *       or record the alert only. The service's lock is held while deciding, so two alerts of one service
- *       never both declare;</li>
- *   <li>an alert of an incident resolving, when it was the incident's last open one, adds the "all alerts
- *       resolved" entry to the incident (and resolves it, if the policy says so). The incident's lock keeps two
- *       alerts resolving at once from each seeing the other still open.</li>
+ *       or record the alert only. The batch holds the lock of every service it may declare for, so alerts of one
+ *       service handled by two instances at once never both declare;</li>
+ *   <li>when an incident's last open alert resolves, the incident gets the "all alerts resolved" entry (and
+ *       resolves, if the policy says so). The batch holds the incident's lock, so two batches resolving its
+ *       alerts at once never each see the other's alert still open.</li>
  * </ul>
- * Incident commands here carry no time of their own: they happen when they are recorded, which can never be
- * before the incident's declaration and so can never be refused for it.
+ * A batch takes all its locks in one statement, in one order ({@link UnitOfWork#lockAll}), so two batches never
+ * wait for each other in a cycle. Incident commands carry no time of their own: they happen when they are
+ * recorded, which can never be before the incident's declaration.
  */
 @ApplicationScoped
 public class AlertTriage {
+
+    private static final String SERVICE_LOCK = "service:";
+    private static final String INCIDENT_LOCK = "incident-alerts:";
 
     private final DeclarationPolicy policy;
 
@@ -47,92 +53,113 @@ public class AlertTriage {
         this.policy = policy;
     }
 
-    Uni<Void> followUp(UnitOfWork work, Decided<AlertState, AlertEvent> decided) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (RecordedEvent<AlertEvent> recorded : decided.events()) {
-            AlertEvent event = recorded.event();
-            if (event instanceof AlertEvent.Triggered triggered) {
-                chain = chain.flatMap(v -> newAlert(work, triggered));
-            } else if (event instanceof AlertEvent.Resolved resolved && resolved.incidentId() != null) {
-                chain = chain.flatMap(v -> alertResolved(work, resolved.incidentId()));
+    /** The batch's locks, taken before anything of it is decided: services it may declare for, incidents it may resolve. */
+    Uni<Map<String, CandidateIncident>> prepare(UnitOfWork work, AlertBatch batch, Set<String> services, Set<UUID> resolving) {
+        List<String> locks = new ArrayList<>();
+        services.forEach(service -> locks.add(SERVICE_LOCK + service));
+        resolving.forEach(id -> locks.add(INCIDENT_LOCK + id));
+        return work.lockAll(locks)
+                .flatMap(v -> openIncidentsOf(work, services))
+                .flatMap(candidates -> {
+                    List<String> ids = new ArrayList<>();
+                    candidates.values().forEach(c -> ids.add(c.incidentId().toString()));
+                    resolving.forEach(id -> ids.add(id.toString()));
+                    return work.loadAll(Streams.INCIDENT, ids).map(loaded -> {
+                        loaded.forEach((id, incident) -> batch.knowIncident(UUID.fromString(id), incident));
+                        return candidates;
+                    });
+                });
+    }
+
+    /** Declares, attaches or records a newly triggered alert, in the batch's memory. */
+    Uni<Void> newAlert(UnitOfWork work, AlertBatch batch, Map<String, CandidateIncident> candidates,
+                       AlertEvent.Triggered alert, CommandContext context, String traceParent) {
+        CandidateIncident open = alert.service() == null ? null : candidates.get(alert.service());
+        AlertDecision decision = policy.decide(alert, open, work.recordedAt());
+        if (decision instanceof AlertDecision.Declare declare) {
+            UUID incidentId = UUID.randomUUID();
+            return work.nextValue("incident_number").invoke(number -> {
+                batch.incidentCommand(incidentId, new IncidentCommand.Declare(incidentId, Incident.number(number),
+                        declare.title(), declare.severity(), alert.service(), null, null, AlertReference.of(alert),
+                        context.actor(), null, work.recordedAt()), context, traceParent);
+                if (alert.service() != null) {
+                    candidates.put(alert.service(), new CandidateIncident(incidentId, alert.service(),
+                            IncidentStatus.INVESTIGATING, work.recordedAt()));
+                }
+                attachAlert(work, batch, alert, incidentId, context, traceParent);
+            }).replaceWithVoid();
+        }
+        if (decision instanceof AlertDecision.AttachTo attach) {
+            if (attachAlert(work, batch, alert, attach.incidentId(), context, traceParent)) {
+                batch.incidentCommand(attach.incidentId(), new IncidentCommand.AttachAlert(AlertReference.of(alert),
+                        context.actor(), null, work.recordedAt()), context, traceParent);
             }
         }
-        return chain;
+        return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> newAlert(UnitOfWork work, AlertEvent.Triggered alert) {
-        Uni<CandidateIncident> candidate = alert.service() == null
-                ? Uni.createFrom().nullItem()
-                : work.lock("service:" + alert.service()).flatMap(v -> openIncidentOf(work, alert.service()));
-        return candidate.flatMap(open -> {
-            AlertDecision decision = policy.decide(alert, open, work.recordedAt());
-            if (decision instanceof AlertDecision.Declare declare) {
-                return declare(work, alert, declare);
-            }
-            if (decision instanceof AlertDecision.AttachTo attach) {
-                return work.execute(Streams.INCIDENT, attach.incidentId().toString(), ExpectedVersion.ANY,
-                                new IncidentCommand.AttachAlert(AlertReference.of(alert), actor(work), null, work.recordedAt()))
-                        .flatMap(v -> attachAlert(work, alert, attach.incidentId()));
-            }
+    /** The alert's side of attaching: answers false when the alert was already there (nothing to record). */
+    private static boolean attachAlert(UnitOfWork work, AlertBatch batch, AlertEvent.Triggered alert, UUID incidentId,
+                                       CommandContext context, String traceParent) {
+        var events = Streams.ALERT.decider().decide(
+                new AlertCommand.AttachToIncident(alert.alertId(), incidentId, work.recordedAt()), batch.alert(alert.dedupKey()));
+        batch.alertEvents(alert.dedupKey(), events, context, traceParent);
+        return !events.isEmpty();
+    }
+
+    /**
+     * After the batch's alert rows are written: each incident of {@code resolved} whose alerts are now all
+     * resolved gets its "all alerts resolved" entry.
+     */
+    Uni<Void> alertsResolved(UnitOfWork work, AlertBatch batch, Map<UUID, CommandContext> resolved) {
+        if (resolved.isEmpty()) {
             return Uni.createFrom().voidItem();
-        });
-    }
-
-    private Uni<Void> declare(UnitOfWork work, AlertEvent.Triggered alert, AlertDecision.Declare declare) {
-        UUID incidentId = UUID.randomUUID();
-        return work.nextValue("incident_number")
-                .flatMap(number -> work.execute(Streams.INCIDENT, incidentId.toString(), ExpectedVersion.ANY,
-                        new IncidentCommand.Declare(incidentId, Incident.number(number), declare.title(), declare.severity(),
-                                alert.service(), null, null, AlertReference.of(alert), actor(work), null, work.recordedAt())))
-                .flatMap(v -> attachAlert(work, alert, incidentId));
-    }
-
-    private static Uni<Void> attachAlert(UnitOfWork work, AlertEvent.Triggered alert, UUID incidentId) {
-        return work.execute(Streams.ALERT, alert.dedupKey(), ExpectedVersion.ANY,
-                        new AlertCommand.AttachToIncident(alert.alertId(), incidentId, work.recordedAt()))
-                .replaceWithVoid();
-    }
-
-    /** The service's most recently declared incident that is still open, as this transaction sees it. */
-    private static Uni<CandidateIncident> openIncidentOf(UnitOfWork work, String service) {
-        return work.session()
-                .createSelectionQuery("from IncidentRow where service = :service and status in (:open) "
-                        + "order by declaredAt desc, id desc", IncidentRow.class)
-                .setParameter("service", service)
-                .setParameter("open", List.of(IncidentStatus.INVESTIGATING.name(), IncidentStatus.MITIGATED.name()))
-                .setMaxResults(1)
-                .getSingleResultOrNull()
-                .map(row -> row == null ? null
-                        : new CandidateIncident(row.id, row.service, IncidentStatus.valueOf(row.status), row.declaredAt));
-    }
-
-    private Uni<Void> alertResolved(UnitOfWork work, UUID incidentId) {
-        return work.lock("incident-alerts:" + incidentId)
-                // The resolved alert's row was changed in this session: the count must see it.
-                .flatMap(v -> work.session().flush())
-                .flatMap(v -> work.session()
-                        .createSelectionQuery("select count(*) from AlertRow where incidentId = :incident and status <> :resolved",
-                                Long.class)
-                        .setParameter("incident", incidentId)
-                        .setParameter("resolved", AlertStatus.RESOLVED.name())
-                        .getSingleResult())
-                .flatMap(stillOpen -> stillOpen > 0 ? Uni.createFrom().voidItem() : allAlertsResolved(work, incidentId));
-    }
-
-    private Uni<Void> allAlertsResolved(UnitOfWork work, UUID incidentId) {
-        return work.load(Streams.INCIDENT, incidentId.toString()).flatMap(loaded -> {
-            // A closed incident records nothing more; its alerts may still resolve.
-            if (!loaded.exists() || loaded.state().status() == IncidentStatus.CLOSED) {
-                return Uni.createFrom().voidItem();
+        }
+        List<UUID> ids = List.copyOf(resolved.keySet());
+        var query = work.session().createNativeQuery("select cast(incident_id as text) from alert where incident_id in ("
+                + SqlRows.list(ids.size(), 2, "cast(? as uuid)") + ") and status <> cast(?1 as text) group by incident_id", String.class)
+                .setParameter(1, AlertStatus.RESOLVED.name());
+        for (int i = 0; i < ids.size(); i++) {
+            query.setParameter(i + 2, ids.get(i).toString());
+        }
+        return query.getResultList().invoke(stillOpen -> {
+            for (UUID id : ids) {
+                var incident = batch.incident(id);
+                // A closed incident records nothing more; its alerts may still resolve.
+                if (stillOpen.contains(id.toString()) || incident == null || !incident.hasBeenDeclared()
+                        || incident.status() == IncidentStatus.CLOSED) {
+                    continue;
+                }
+                CommandContext context = resolved.get(id);
+                batch.incidentCommand(id, new IncidentCommand.RecordAllAlertsResolved(policy.autoResolveWhenAlertsResolved(),
+                        context.actor(), null, work.recordedAt()), context, null);
             }
-            IncidentCommand command = new IncidentCommand.RecordAllAlertsResolved(
-                    policy.autoResolveWhenAlertsResolved(), actor(work), null, work.recordedAt());
-            return work.append(Streams.INCIDENT, loaded, Streams.INCIDENT.decider().decide(command, loaded.state()))
-                    .replaceWithVoid();
+        }).replaceWithVoid();
+    }
+
+    /** Each service's most recently declared incident that is still open, as this transaction sees it. */
+    private static Uni<Map<String, CandidateIncident>> openIncidentsOf(UnitOfWork work, Collection<String> services) {
+        Map<String, CandidateIncident> candidates = new HashMap<>();
+        if (services.isEmpty()) {
+            return Uni.createFrom().item(candidates);
+        }
+        List<String> list = List.copyOf(services);
+        var query = work.session().createNativeQuery("select distinct on (service) cast(id as text), service, status, declared_at "
+                + "from incident where status in ('INVESTIGATING', 'MITIGATED') and service in ("
+                + SqlRows.list(list.size(), 1, "cast(? as text)") + ") order by service, declared_at desc, id desc", Object[].class);
+        for (int i = 0; i < list.size(); i++) {
+            query.setParameter(i + 1, list.get(i));
+        }
+        return query.getResultList().map(rows -> {
+            for (Object[] row : rows) {
+                candidates.put((String) row[1], new CandidateIncident(UUID.fromString((String) row[0]), (String) row[1],
+                        IncidentStatus.valueOf((String) row[2]), toInstant(row[3])));
+            }
+            return candidates;
         });
     }
 
-    private static String actor(UnitOfWork work) {
-        return work.context().actor();
+    private static Instant toInstant(Object value) {
+        return dev.incidentlifecycle.eventstore.Timestamps.toInstant(value);
     }
 }

@@ -3,38 +3,47 @@ package dev.incidentlifecycle.incidents.alert.handling;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.incidentlifecycle.eventstore.CommandContext;
 import dev.incidentlifecycle.eventstore.EventJson;
-import dev.incidentlifecycle.eventstore.EventStore;
-import dev.incidentlifecycle.eventstore.ExpectedVersion;
+import dev.incidentlifecycle.eventstore.Loaded;
+import dev.incidentlifecycle.eventstore.UnitOfWork;
+import dev.incidentlifecycle.eventstore.consuming.BatchHandler;
 import dev.incidentlifecycle.eventstore.consuming.IncomingMessage;
 import dev.incidentlifecycle.eventstore.consuming.PoisonMessage;
-import dev.incidentlifecycle.eventstore.consuming.ReliableConsumer;
+import dev.incidentlifecycle.eventstore.consuming.Subscription;
 import dev.incidentlifecycle.incidents.alert.AlertCommand;
+import dev.incidentlifecycle.incidents.alert.AlertEvent;
 import dev.incidentlifecycle.incidents.alert.AlertSignal;
+import dev.incidentlifecycle.incidents.alert.AlertState;
 import dev.incidentlifecycle.incidents.alert.PagerDutyEvent;
 import dev.incidentlifecycle.incidents.alert.Validated;
+import dev.incidentlifecycle.incidents.declaration.CandidateIncident;
 import dev.incidentlifecycle.incidents.eventlog.Streams;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The consumer of {@code alerts}: each record is a PagerDuty Events API v2 body (plain JSON, or the data of a
  * CloudEvent in binary or structured mode), keyed by its dedup key.
  *
- * <p>One record is one transaction: the inbox entry (a redelivered record changes nothing), the alert's
- * events on its dedup key's stream, and what {@link AlertTriage} decides for the incidents. A record that is
- * not a valid event is dead-lettered to {@code alerts.dlq} with the validation errors as its reason.
+ * <p>A batch of one partition is one transaction, whatever its size, in a handful of round trips: the alert states
+ * of its dedup keys come from the partition's {@link AlertStates} (loaded in bulk on a miss), every signal is
+ * decided in memory in offset order, {@link AlertTriage} declares or attaches the new alerts under the locks of
+ * their services, and all the batch's events go to the log in multi-row statements, projected set-based. A record
+ * that is not a valid event is dead-lettered to {@code alerts.dlq} with the validation errors as its reason before
+ * the batch runs.
  */
 @ApplicationScoped
-public class IncomingAlerts {
+public class IncomingAlerts implements BatchHandler<IncomingAlerts.Signal> {
 
-    /** The consumer's name in the inbox. */
-    static final String CONSUMER = "incident-service/alerts";
     /** Who the alert events are by when the record does not say. */
     static final String DEFAULT_ACTOR = "alerts";
 
@@ -42,39 +51,138 @@ public class IncomingAlerts {
     };
     private static final int MAX_ACTOR_LENGTH = 200;
 
-    private final ReliableConsumer consumer;
-    private final EventStore store;
     private final AlertTriage triage;
     private final AlertMetrics metrics;
+    private final Map<Integer, AlertStates> states = new ConcurrentHashMap<>();
+    /** What the last batch of each partition decided, put in {@link #states} when it commits. */
+    private final Map<Integer, Outcome> pending = new ConcurrentHashMap<>();
 
-    IncomingAlerts(ReliableConsumer consumer, EventStore store, AlertTriage triage, AlertMetrics metrics) {
-        this.consumer = consumer;
-        this.store = store;
+    IncomingAlerts(AlertTriage triage, AlertMetrics metrics) {
         this.triage = triage;
         this.metrics = metrics;
     }
 
-    @Incoming("alerts")
-    public Uni<Void> on(ConsumerRecord<String, byte[]> record) {
-        return consumer.handle(record, this::handle);
+    /** A record read: the signal, and who sent it, with the record's correlation. */
+    record Signal(AlertSignal signal, CommandContext context) {
     }
 
-    Uni<Void> handle(IncomingMessage message) {
+    private record Outcome(Map<String, Loaded<AlertState>> states, List<Runnable> counts) {
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.configured("alerts");
+    }
+
+    @Override
+    public Signal read(IncomingMessage message) {
         AlertSignal signal = signalOf(message);
-        CommandContext context = CommandContext.by(actorOf(message, signal))
-                .correlatedWith(message.correlationId() != null ? message.correlationId() : message.id(), message.id())
-                .handling(CONSUMER, message.id());
-        return store.transact(context, work -> work
-                        .execute(Streams.ALERT, signal.dedupKey(), ExpectedVersion.ANY,
-                                AlertCommand.from(signal, UUID.randomUUID(), work.recordedAt()))
-                        .flatMap(decided -> triage.followUp(work, decided).replaceWith(decided)))
-                .invoke(decided -> {
-                    // Null: the inbox already had this record; it was counted when it was handled.
-                    if (decided != null) {
-                        metrics.received(message, signal, decided.changed());
-                    }
-                })
+        return new Signal(signal, CommandContext.by(actorOf(message, signal))
+                .correlatedWith(message.correlationId() != null ? message.correlationId() : message.id(), message.id()));
+    }
+
+    @Override
+    public Uni<Void> handle(UnitOfWork work, int partition, List<Read<Signal>> records) {
+        AlertStates cached = states.computeIfAbsent(partition, p -> new AlertStates());
+        AlertBatch batch = new AlertBatch();
+        Set<String> missing = new HashSet<>();
+        for (Read<Signal> read : records) {
+            String key = read.value().signal().dedupKey();
+            Loaded<AlertState> known = cached.get(key);
+            if (known != null) {
+                batch.knowAlert(known);
+            } else {
+                missing.add(key);
+            }
+        }
+        return work.loadAll(Streams.ALERT, missing)
+                .invoke(loaded -> loaded.values().forEach(batch::knowAlert))
+                .flatMap(loaded -> triage.prepare(work, batch, servicesThatMayDeclare(records, batch),
+                        incidentsThatMayResolve(records, batch)))
+                .flatMap(candidates -> decide(work, batch, records, candidates))
+                .invoke(outcome -> pending.put(partition, outcome))
                 .replaceWithVoid();
+    }
+
+    private Uni<Outcome> decide(UnitOfWork work, AlertBatch batch, List<Read<Signal>> records,
+                                Map<String, CandidateIncident> candidates) {
+        List<Runnable> counts = new ArrayList<>(records.size());
+        Map<UUID, CommandContext> resolved = new LinkedHashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Read<Signal> read : records) {
+            chain = chain.flatMap(v -> {
+                AlertSignal signal = read.value().signal();
+                CommandContext context = read.value().context();
+                String traceParent = read.message().traceParent();
+                List<AlertEvent> events = Streams.ALERT.decider().decide(
+                        AlertCommand.from(signal, UUID.randomUUID(), work.recordedAt()), batch.alert(signal.dedupKey()));
+                batch.alertEvents(signal.dedupKey(), events, context, traceParent);
+                counts.add(() -> metrics.received(read.message(), signal, !events.isEmpty()));
+                Uni<Void> next = Uni.createFrom().voidItem();
+                for (AlertEvent event : events) {
+                    if (event instanceof AlertEvent.Triggered triggered) {
+                        next = next.flatMap(x -> triage.newAlert(work, batch, candidates, triggered, context, traceParent));
+                    } else if (event instanceof AlertEvent.Resolved r && r.incidentId() != null) {
+                        resolved.put(r.incidentId(), context);
+                    }
+                }
+                return next;
+            });
+        }
+        return chain
+                .flatMap(v -> work.appendAll(Streams.INCIDENT, batch.takeIncidentAppends()))
+                .invoke(batch::incidentsWritten)
+                .flatMap(v -> work.appendAll(Streams.ALERT, batch.alertAppends()))
+                .flatMap(alerts -> triage.alertsResolved(work, batch, resolved)
+                        .flatMap(x -> work.appendAll(Streams.INCIDENT, batch.takeIncidentAppends()))
+                        .map(x -> new Outcome(batch.alertsAfter(alerts), counts)));
+    }
+
+    /**
+     * Services of triggers that may open a new alert (their key has no open alert, or the batch also resolves it):
+     * only those can declare. Repeats of open alerts, the bulk of a storm, need no lock.
+     */
+    private static Set<String> servicesThatMayDeclare(List<Read<Signal>> records, AlertBatch batch) {
+        Set<String> resolvedKeys = new HashSet<>();
+        Set<String> services = new HashSet<>();
+        for (Read<Signal> read : records) {
+            AlertSignal signal = read.value().signal();
+            if (signal.action() == AlertSignal.Action.RESOLVE) {
+                resolvedKeys.add(signal.dedupKey());
+            } else if (signal.action() == AlertSignal.Action.TRIGGER && signal.service() != null
+                    && (!batch.alert(signal.dedupKey()).hasOpenAlert() || resolvedKeys.contains(signal.dedupKey()))) {
+                services.add(signal.service());
+            }
+        }
+        return services;
+    }
+
+    /** Incidents of alerts the batch may resolve, as they were attached before it. */
+    private static Set<UUID> incidentsThatMayResolve(List<Read<Signal>> records, AlertBatch batch) {
+        Set<UUID> incidents = new HashSet<>();
+        for (Read<Signal> read : records) {
+            AlertSignal signal = read.value().signal();
+            AlertState state = batch.alert(signal.dedupKey());
+            if (signal.action() == AlertSignal.Action.RESOLVE && state.incidentId() != null) {
+                incidents.add(state.incidentId());
+            }
+        }
+        return incidents;
+    }
+
+    @Override
+    public void committed(int partition) {
+        Outcome outcome = pending.remove(partition);
+        if (outcome != null) {
+            states.computeIfAbsent(partition, p -> new AlertStates()).putAll(outcome.states());
+            outcome.counts().forEach(Runnable::run);
+        }
+    }
+
+    @Override
+    public void forget(int partition) {
+        pending.remove(partition);
+        states.remove(partition);
     }
 
     /** The record's PagerDuty body as a signal; anything else is poison, with every reason. */

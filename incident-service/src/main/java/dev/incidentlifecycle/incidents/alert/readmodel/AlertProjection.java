@@ -5,6 +5,7 @@ import dev.incidentlifecycle.eventstore.AggregateType;
 import dev.incidentlifecycle.eventstore.EventJson;
 import dev.incidentlifecycle.eventstore.Projection;
 import dev.incidentlifecycle.eventstore.RecordedEvent;
+import dev.incidentlifecycle.eventstore.SqlRows;
 import dev.incidentlifecycle.incidents.alert.AlertEvent;
 import dev.incidentlifecycle.incidents.alert.AlertStatus;
 import dev.incidentlifecycle.incidents.eventlog.Streams;
@@ -12,10 +13,20 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
-/** Keeps the {@code alert} read model: one row per alert, updated by each event of its dedup key's stream. */
+/**
+ * Keeps the {@code alert} read model: one row per alert, updated by each event of its dedup key's stream.
+ * Set-based, because an alert storm is its load: a transaction's events are folded per alert in memory, then the
+ * new alerts are one multi-row insert and the changed ones one multi-row update, whatever their number.
+ */
 @ApplicationScoped
 public class AlertProjection implements Projection<AlertEvent> {
 
@@ -33,53 +44,28 @@ public class AlertProjection implements Projection<AlertEvent> {
 
     @Override
     public Uni<Void> apply(Mutiny.Session session, RecordedEvent<AlertEvent> recorded) {
-        AlertEvent event = recorded.event();
-        long version = recorded.streamVersion();
-        if (event instanceof AlertEvent.Triggered t) {
-            AlertRow row = new AlertRow();
-            row.alertId = t.alertId();
-            row.dedupKey = t.dedupKey();
-            row.status = AlertStatus.TRIGGERED.name();
-            row.severity = t.severity().name();
-            row.summary = t.summary();
-            row.source = t.source();
-            row.service = t.service();
-            row.component = t.component();
-            row.group = t.group();
-            row.alertClass = t.alertClass();
-            row.client = t.client();
-            row.clientUrl = t.clientUrl();
-            row.details = json(t.customDetails());
-            row.links = json(t.links());
-            row.occurrences = 1;
-            row.triggeredAt = t.triggeredAt();
-            row.receivedAt = t.receivedAt();
-            row.lastTriggerAt = t.receivedAt();
-            row.version = version;
-            return session.persist(row);
+        return applyAll(session, List.of(recorded));
+    }
+
+    @Override
+    public Uni<Void> applyAll(Mutiny.Session session, List<RecordedEvent<AlertEvent>> events) {
+        Map<UUID, Row> rows = new LinkedHashMap<>();
+        for (RecordedEvent<AlertEvent> recorded : events) {
+            AlertEvent event = recorded.event();
+            Row row = rows.computeIfAbsent(event.alertId(), id -> new Row());
+            row.fold(event, recorded.streamVersion());
         }
-        if (event instanceof AlertEvent.Repeated r) {
-            return update(session, r.alertId(), version, row -> {
-                row.occurrences = r.occurrences();
-                row.lastTriggerAt = r.repeatedAt();
-            });
+        List<Row> created = new ArrayList<>();
+        List<Row> changed = new ArrayList<>();
+        rows.forEach((id, row) -> (row.created != null ? created : changed).add(row));
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (List<Row> chunk : SqlRows.chunks(created)) {
+            chain = chain.flatMap(v -> insert(session, chunk));
         }
-        if (event instanceof AlertEvent.Acknowledged a) {
-            return update(session, a.alertId(), version, row -> {
-                row.status = AlertStatus.ACKNOWLEDGED.name();
-                row.acknowledgedAt = a.acknowledgedAt();
-            });
+        for (List<Row> chunk : SqlRows.chunks(changed)) {
+            chain = chain.flatMap(v -> update(session, chunk));
         }
-        if (event instanceof AlertEvent.Resolved r) {
-            return update(session, r.alertId(), version, row -> {
-                row.status = AlertStatus.RESOLVED.name();
-                row.resolvedAt = r.resolvedAt();
-            });
-        }
-        if (event instanceof AlertEvent.AttachedToIncident a) {
-            return update(session, a.alertId(), version, row -> row.incidentId = a.incidentId());
-        }
-        throw new IllegalArgumentException("unknown alert event " + event);
+        return chain;
     }
 
     @Override
@@ -87,14 +73,112 @@ public class AlertProjection implements Projection<AlertEvent> {
         return session.createMutationQuery("delete from AlertRow").executeUpdate().replaceWithVoid();
     }
 
-    private static Uni<Void> update(Mutiny.Session session, UUID alertId, long version, Consumer<AlertRow> change) {
-        return session.find(AlertRow.class, alertId).invoke(row -> {
-            if (row == null) {
-                throw new IllegalStateException("alert " + alertId + " has events but no row: rebuild the alerts read model");
+    private static Uni<Void> insert(Mutiny.Session session, List<Row> rows) {
+        var query = session.createNativeQuery("insert into alert (alert_id, dedup_key, status, severity, summary, source, "
+                + "service, component, alert_group, alert_class, client, client_url, details, links, occurrences, incident_id, "
+                + "triggered_at, received_at, last_trigger_at, acknowledged_at, resolved_at, version) values "
+                + SqlRows.values(rows.size(), "cast(? as uuid)", "cast(? as text)", "cast(? as text)", "cast(? as text)",
+                "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as text)",
+                "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as bigint)", "cast(? as uuid)",
+                "cast(? as timestamptz)", "cast(? as timestamptz)", "cast(? as timestamptz)", "cast(? as timestamptz)",
+                "cast(? as timestamptz)", "cast(? as bigint)"));
+        int p = 1;
+        for (Row row : rows) {
+            AlertEvent.Triggered t = row.created;
+            query.setParameter(p++, t.alertId().toString())
+                    .setParameter(p++, t.dedupKey())
+                    .setParameter(p++, row.status)
+                    .setParameter(p++, t.severity().name())
+                    .setParameter(p++, t.summary())
+                    .setParameter(p++, t.source())
+                    .setParameter(p++, t.service())
+                    .setParameter(p++, t.component())
+                    .setParameter(p++, t.group())
+                    .setParameter(p++, t.alertClass())
+                    .setParameter(p++, t.client())
+                    .setParameter(p++, t.clientUrl())
+                    .setParameter(p++, json(t.customDetails()))
+                    .setParameter(p++, json(t.links()))
+                    .setParameter(p++, row.occurrences)
+                    .setParameter(p++, row.incidentId == null ? null : row.incidentId.toString())
+                    .setParameter(p++, time(t.triggeredAt()))
+                    .setParameter(p++, time(t.receivedAt()))
+                    .setParameter(p++, time(row.lastTriggerAt))
+                    .setParameter(p++, time(row.acknowledgedAt))
+                    .setParameter(p++, time(row.resolvedAt))
+                    .setParameter(p++, row.version);
+        }
+        return query.executeUpdate().replaceWithVoid();
+    }
+
+    /** Only what the events changed: a null in the values keeps the row's column. */
+    private static Uni<Void> update(Mutiny.Session session, List<Row> rows) {
+        var query = session.createNativeQuery("update alert a set status = coalesce(v.status, a.status), "
+                + "occurrences = coalesce(v.occurrences, a.occurrences), last_trigger_at = coalesce(v.last_trigger_at, a.last_trigger_at), "
+                + "acknowledged_at = coalesce(v.acknowledged_at, a.acknowledged_at), resolved_at = coalesce(v.resolved_at, a.resolved_at), "
+                + "incident_id = coalesce(v.incident_id, a.incident_id), version = v.version from (values "
+                + SqlRows.values(rows.size(), "cast(? as uuid)", "cast(? as text)", "cast(? as bigint)", "cast(? as timestamptz)",
+                "cast(? as timestamptz)", "cast(? as timestamptz)", "cast(? as uuid)", "cast(? as bigint)")
+                + ") as v(alert_id, status, occurrences, last_trigger_at, acknowledged_at, resolved_at, incident_id, version) "
+                + "where a.alert_id = v.alert_id");
+        int p = 1;
+        for (Row row : rows) {
+            query.setParameter(p++, row.alertId.toString())
+                    .setParameter(p++, row.status)
+                    .setParameter(p++, row.occurrences)
+                    .setParameter(p++, time(row.lastTriggerAt))
+                    .setParameter(p++, time(row.acknowledgedAt))
+                    .setParameter(p++, time(row.resolvedAt))
+                    .setParameter(p++, row.incidentId == null ? null : row.incidentId.toString())
+                    .setParameter(p++, row.version);
+        }
+        return query.executeUpdate().invoke(updated -> {
+            if (updated != rows.size()) {
+                throw new IllegalStateException((rows.size() - updated)
+                        + " alerts have events but no row: rebuild the alerts read model");
             }
-            change.accept(row);
-            row.version = version;
         }).replaceWithVoid();
+    }
+
+    /** One alert's columns after a transaction's events; for an alert the transaction created, the whole row. */
+    private static final class Row {
+        UUID alertId;
+        AlertEvent.Triggered created;
+        String status;
+        Long occurrences;
+        Instant lastTriggerAt;
+        Instant acknowledgedAt;
+        Instant resolvedAt;
+        UUID incidentId;
+        long version;
+
+        void fold(AlertEvent event, long streamVersion) {
+            alertId = event.alertId();
+            version = streamVersion;
+            if (event instanceof AlertEvent.Triggered t) {
+                created = t;
+                status = AlertStatus.TRIGGERED.name();
+                occurrences = 1L;
+                lastTriggerAt = t.receivedAt();
+            } else if (event instanceof AlertEvent.Repeated r) {
+                occurrences = r.occurrences();
+                lastTriggerAt = r.repeatedAt();
+            } else if (event instanceof AlertEvent.Acknowledged a) {
+                status = AlertStatus.ACKNOWLEDGED.name();
+                acknowledgedAt = a.acknowledgedAt();
+            } else if (event instanceof AlertEvent.Resolved r) {
+                status = AlertStatus.RESOLVED.name();
+                resolvedAt = r.resolvedAt();
+            } else if (event instanceof AlertEvent.AttachedToIncident a) {
+                incidentId = a.incidentId();
+            } else {
+                throw new IllegalArgumentException("unknown alert event " + event);
+            }
+        }
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static String json(Object value) {

@@ -56,7 +56,7 @@ public record IncidentView(
                 incident.scribe(), incident.responders(), incident.source(), incident.declaredBy(),
                 incident.declaredAt(), incident.detectedAt(), incident.acknowledgedAt(), incident.acknowledgedBy(),
                 incident.mitigatedAt(), incident.resolvedAt(), incident.closedAt(), incident.reviewId(),
-                incident.impact(), incident.links(), incident.alertIds().size(), incident.notes(),
+                incident.impact(), incident.links(), incident.alertCount(), incident.notes(),
                 incident.reopenCount(), iso(times.timeToAcknowledge()), iso(times.timeToMitigate()),
                 iso(times.timeToResolve()), version);
     }

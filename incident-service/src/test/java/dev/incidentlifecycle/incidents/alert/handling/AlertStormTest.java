@@ -103,6 +103,52 @@ class AlertStormTest {
         assertThat(incidentsOfService(services.get(0))).hasSize(1);
     }
 
+    /**
+     * Every kind of signal, interleaved over many keys and written in waves, so that batch boundaries fall
+     * anywhere in each key's sequence: repeats collapse within a batch, but every count, status and alert is exact.
+     */
+    @Test
+    void triggers_acknowledges_and_resolves_of_many_keys_are_exact_wherever_batches_split_them() throws Exception {
+        String run = unique("waves");
+        int keyCount = 60;
+        List<String> services = IntStream.range(0, 4).mapToObj(i -> run + "-service-" + i).toList();
+        List<String> keys = IntStream.range(0, keyCount).mapToObj(i -> run + "-key-" + i).toList();
+        // Per key: 5 triggers, an acknowledge, 3 more triggers (repeats of the acknowledged alert), a resolve, then 2
+        // triggers that open the key's second alert. Each wave is written for every key before the next.
+        List<List<String>> waves = List.of(
+                List.of("trigger", "trigger", "trigger"), List.of("trigger", "trigger", "acknowledge"),
+                List.of("trigger", "trigger", "trigger", "resolve"), List.of("trigger"), List.of("trigger"));
+        for (List<String> wave : waves) {
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+            for (String action : wave) {
+                for (int k = 0; k < keyCount; k++) {
+                    String key = keys.get(k);
+                    records.add(alertRecord(key, action.equals("trigger")
+                            ? trigger(key, "critical", services.get(k % services.size()), "Wave alert " + key)
+                            : followUp(action, key)));
+                }
+            }
+            produce(records);
+        }
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> keys.stream().allMatch(key -> alertsWithKey(key).size() == 2
+                        && ((Number) alertsWithKey(key).get(0).get("occurrences")).intValue() == 2));
+        for (String key : keys) {
+            List<Map<String, Object>> alerts = alertsWithKey(key);
+            assertThat(alerts.get(1)).as("first alert of %s", key)
+                    .containsEntry("status", "RESOLVED").containsEntry("occurrences", 8);
+            assertThat(alerts.get(1).get("acknowledgedAt")).isNotNull();
+            assertThat(alerts.get(0)).as("second alert of %s", key)
+                    .containsEntry("status", "TRIGGERED").containsEntry("occurrences", 2);
+        }
+        for (String service : services) {
+            List<Map<String, Object>> incidents = incidentsOfService(service);
+            assertThat(incidents).as("incidents of %s", service).hasSize(1);
+            // Both alerts of each of the service's keys joined its one incident.
+            assertThat(incidents.get(0)).containsEntry("alertCount", 2 * keyCount / services.size());
+        }
+    }
+
     /** Fast, as an alerting system in a storm would: one producer, batched, acks=all, every send acknowledged. */
     static void produce(List<ProducerRecord<String, byte[]>> records) throws Exception {
         Properties props = new Properties();

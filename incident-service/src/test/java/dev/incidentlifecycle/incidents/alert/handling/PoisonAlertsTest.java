@@ -68,6 +68,46 @@ class PoisonAlertsTest {
         assertThat(alertsWithKey(key)).hasSize(1);
     }
 
+    /**
+     * Records that valid JSON lets through but the database would refuse (a NUL character, a component too long
+     * for an index) or of the wrong types, sent with keys that spread over every partition: each is dead-lettered
+     * with its reason, and the good alerts written after them, on every partition, are all handled.
+     */
+    @Test
+    void hostile_records_on_every_partition_are_dead_lettered_and_the_alerts_after_them_handled() {
+        String service = unique("hostile");
+        String run = unique("hostile-key");
+        String longComponent = "c".repeat(3_000);
+        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+        List<String> goodKeys = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String bad = run + "-bad-" + i;
+            String body = switch (i % 3) {
+                case 0 -> "{\"event_action\":\"trigger\",\"dedup_key\":\"" + bad + "\",\"payload\":{\"summary\":"
+                        + "\"nul \\u0000 inside\",\"source\":\"h\",\"severity\":\"critical\",\"component\":\"" + service + "\"}}";
+                case 1 -> "{\"event_action\":\"trigger\",\"dedup_key\":\"" + bad + "\",\"payload\":{\"summary\":\"long\","
+                        + "\"source\":\"h\",\"severity\":\"critical\",\"component\":\"" + longComponent + "\"}}";
+                default -> "{\"event_action\":\"trigger\",\"dedup_key\":" + i + ",\"payload\":{\"summary\":[1],"
+                        + "\"source\":{},\"severity\":\"critical\"}}";
+            };
+            records.add(alertRecord(bad, body));
+        }
+        for (int i = 0; i < 12; i++) {
+            String good = run + "-good-" + i;
+            goodKeys.add(good);
+            records.add(alertRecord(good, trigger(good, "warning", service, "after the hostile ones")));
+        }
+        try (KafkaTopic dlq = KafkaTopic.readFromStart("alerts.dlq")) {
+            RealInfrastructure.produce(records.toArray(ProducerRecord[]::new));
+            await().atMost(WAIT).until(() -> goodKeys.stream().allMatch(key -> occurrences(key) == 1));
+            await().atMost(WAIT).until(() -> dlq.poll().records().stream()
+                    .filter(r -> r.key() != null && r.key().startsWith(run + "-bad-")).count() == 12);
+            assertThat(dlq.records().stream().filter(r -> r.key() != null && r.key().startsWith(run + "-bad-")))
+                    .allSatisfy(r -> assertThat(KafkaTopic.header(r, "dead-letter-reason")).isNotBlank());
+        }
+        assertThat(alertsOfService(service)).hasSize(12);
+    }
+
     @Test
     void the_same_cloud_event_delivered_twice_counts_once() {
         String service = unique("twice");

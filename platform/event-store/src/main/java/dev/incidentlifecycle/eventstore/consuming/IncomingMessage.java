@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidentlifecycle.eventstore.EventJson;
+import dev.incidentlifecycle.eventstore.TraceParent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -21,9 +22,11 @@ import java.time.format.DateTimeParseException;
  * @param type    the CloudEvent type, null for plain JSON
  * @param subject the CloudEvent subject (the aggregate id), else the record key
  * @param data    the JSON data
+ * @param traceParent the record's W3C {@code traceparent} header, or null: the events it leads to carry it on
  */
 public record IncomingMessage(String id, String type, String source, String subject, Instant time, String actor,
-                              String correlationId, int dataVersion, JsonNode data, String topic, int partition, long offset) {
+                              String correlationId, int dataVersion, JsonNode data, String topic, int partition, long offset,
+                              String traceParent) {
 
     public static IncomingMessage from(ConsumerRecord<String, byte[]> record) {
         String position = record.topic() + "/" + record.partition() + "/" + record.offset();
@@ -45,7 +48,8 @@ public record IncomingMessage(String id, String type, String source, String subj
             return new IncomingMessage(required(record, "ce_id"), required(record, "ce_type"), header(record, "ce_source"),
                     firstNonNull(header(record, "ce_subject"), record.key()), time(header(record, "ce_time")),
                     header(record, "ce_actor"), header(record, "ce_correlationid"),
-                    version(header(record, "ce_dataversion")), body, record.topic(), record.partition(), record.offset());
+                    version(header(record, "ce_dataversion")), body, record.topic(), record.partition(), record.offset(),
+                    header(record, TraceParent.HEADER));
         }
         String contentType = header(record, "content-type");
         boolean structured = (contentType != null && contentType.startsWith("application/cloudevents+json"))
@@ -61,10 +65,11 @@ public record IncomingMessage(String id, String type, String source, String subj
             return new IncomingMessage(body.get("id").asText(), body.get("type").asText(), body.get("source").asText(),
                     firstNonNull(text(body, "subject"), record.key()), time(text(body, "time")), text(body, "actor"),
                     text(body, "correlationid"), version(text(body, "dataversion")),
-                    data == null ? EventJson.mapper().createObjectNode() : data, record.topic(), record.partition(), record.offset());
+                    data == null ? EventJson.mapper().createObjectNode() : data, record.topic(), record.partition(), record.offset(),
+                    header(record, TraceParent.HEADER));
         }
         return new IncomingMessage(position, null, null, record.key(), null, null, null, 1, body,
-                record.topic(), record.partition(), record.offset());
+                record.topic(), record.partition(), record.offset(), header(record, TraceParent.HEADER));
     }
 
     /** The data as an object; anything else is poison. */

@@ -1,41 +1,31 @@
 package dev.incidentlifecycle.eventstore.tally;
 
 import dev.incidentlifecycle.eventstore.CommandContext;
-import dev.incidentlifecycle.eventstore.EventStore;
 import dev.incidentlifecycle.eventstore.ExpectedVersion;
 import dev.incidentlifecycle.eventstore.consuming.IncomingMessage;
+import dev.incidentlifecycle.eventstore.consuming.MessageHandler;
 import dev.incidentlifecycle.eventstore.consuming.PoisonMessage;
-import dev.incidentlifecycle.eventstore.consuming.ReliableConsumer;
+import dev.incidentlifecycle.eventstore.consuming.Subscription;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A consumer of {@code tally-commands}: {@code {"tally": "id", "add": n}} adds n to a tally. */
 @ApplicationScoped
-public class TallyCommands {
+public class TallyCommands implements MessageHandler {
 
-    private final ReliableConsumer consumer;
-    private final EventStore store;
-
-    TallyCommands(ReliableConsumer consumer, EventStore store) {
-        this.consumer = consumer;
-        this.store = store;
+    @Override
+    public Subscription subscription() {
+        return new Subscription("tally-test", "tally-commands", "tally-test");
     }
 
-    @Incoming("tally-commands")
-    public Uni<Void> on(ConsumerRecord<String, byte[]> record) {
-        return consumer.handle(record, this::handle);
-    }
-
-    private Uni<Void> handle(IncomingMessage message) {
+    @Override
+    public Uni<Void> handle(IncomingMessage message, InBatch batch) {
         var body = message.object();
         if (!body.path("tally").isTextual() || !body.path("add").canConvertToLong()) {
             throw new PoisonMessage("a tally command needs a string 'tally' and a number 'add'");
         }
-        CommandContext context = CommandContext.by("tally-commands").handling("tally-test", message.id());
-        return store.transact(context, work -> work.execute(Tallies.TYPE, body.get("tally").asText(), ExpectedVersion.ANY,
-                        new Tally.Add(body.get("add").asLong())))
+        return batch.transact(CommandContext.by("tally-commands"), work -> work.execute(Tallies.TYPE,
+                        body.get("tally").asText(), ExpectedVersion.ANY, new Tally.Add(body.get("add").asLong())))
                 .replaceWithVoid();
     }
 }

@@ -1,7 +1,11 @@
 package dev.incidentlifecycle.eventstore.consuming;
 
 import dev.incidentlifecycle.eventstore.EventStore;
+import dev.incidentlifecycle.eventstore.CommandContext;
 import dev.incidentlifecycle.eventstore.tally.Tallies;
+import dev.incidentlifecycle.eventstore.tally.TallyCommands;
+import io.smallrye.common.annotation.Identifier;
+import io.vertx.core.Vertx;
 import dev.incidentlifecycle.testing.KafkaTopic;
 import dev.incidentlifecycle.testing.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,11 +27,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "schema", value = "event_store_test"))
-class ReliableConsumerTest {
+class PartitionedConsumerTest {
 
     @Inject
     EventStore store;
@@ -39,6 +44,16 @@ class ReliableConsumerTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    TallyCommands tallyCommands;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
 
     long total(String tally) {
         try {
@@ -123,7 +138,7 @@ class ReliableConsumerTest {
     }
 
     @Test
-    void while_the_database_is_down_records_wait_and_none_is_lost_or_dead_lettered() {
+    void while_the_database_is_down_for_90_seconds_records_wait_the_service_stays_live_and_none_is_lost_or_dead_lettered() {
         String tally = UUID.randomUUID().toString();
         double deadLettered = counter("messages_dead_lettered");
         double retried = counter("messages_retried");
@@ -133,10 +148,60 @@ class ReliableConsumerTest {
                 RealInfrastructure.produce(command(tally, "{\"tally\": \"" + tally + "\", \"add\": 1}"));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> counter("messages_retried") > retried);
+            await().atMost(Duration.ofSeconds(30)).until(() -> health("ready") == 503);
+            // Longer than a liveness probe's patience: the consumer waits, it does not die.
+            await().during(Duration.ofSeconds(90)).atMost(Duration.ofSeconds(100)).pollInterval(Duration.ofSeconds(5))
+                    .until(() -> health("live") == 200);
         } finally {
             RealInfrastructure.postgres().startServer();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> total(tally) == 20);
+        await().atMost(Duration.ofSeconds(30)).until(() -> health("ready") == 200);
         assertThat(counter("messages_dead_lettered")).isEqualTo(deadLettered);
+    }
+
+    static int health(String check) {
+        return io.restassured.RestAssured.get("/q/health/" + check).statusCode();
+    }
+
+    @Test
+    void a_second_instance_joining_and_leaving_mid_stream_loses_nothing_and_applies_nothing_twice() {
+        List<String> tallies = java.util.stream.IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        PartitionedConsumer<IncomingMessage> second = new PartitionedConsumer<>(tallyCommands, kafka, store, vertx, meters);
+        try {
+            for (int round = 0; round < 50; round++) {
+                if (round == 10) {
+                    second.start(); // the group rebalances: partitions move while records flow
+                }
+                ProducerRecord<String, byte[]>[] records = tallies.stream()
+                        .map(t -> command(t, "{\"tally\": \"" + t + "\", \"add\": 1}")).toArray(ProducerRecord[]::new);
+                RealInfrastructure.produce(records);
+                if (round == 30) {
+                    second.stop(); // and back
+                }
+            }
+            await().atMost(Duration.ofSeconds(90)).until(() -> tallies.stream().allMatch(t -> total(t) >= 50));
+            assertThat(tallies).allSatisfy(t -> assertThat(total(t)).isEqualTo(50));
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
+    void a_batch_that_starts_from_a_position_no_longer_stored_cannot_commit() throws Throwable {
+        Subscription subscription = new Subscription("fencing-test-" + UUID.randomUUID(), "tally-commands", "fencing-test");
+        VertxContextSupport.subscribeAndAwait(() -> store.transact(CommandContext.by("test"),
+                work -> ConsumedPositions.advance(work, subscription, 0, null, 10)));
+        // An instance that lost the partition still thinks it is at offset 4.
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> store.transact(CommandContext.by("test"),
+                work -> ConsumedPositions.advance(work, subscription, 0, 4L, 12))))
+                .isInstanceOf(ConsumedPositions.Fenced.class);
+        // Another that also starts the partition afresh cannot either.
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> store.transact(CommandContext.by("test"),
+                work -> ConsumedPositions.advance(work, subscription, 0, null, 3))))
+                .isInstanceOf(ConsumedPositions.Fenced.class);
+        Map<Integer, Long> stored = VertxContextSupport.subscribeAndAwait(() -> store.transact(CommandContext.by("test"),
+                work -> ConsumedPositions.read(work.session(), subscription, List.of(0, 1))));
+        assertThat(stored).containsExactly(Map.entry(0, 10L));
     }
 }

@@ -1,0 +1,454 @@
+package dev.incidentlifecycle.eventstore.consuming;
+
+import dev.incidentlifecycle.eventstore.CommandContext;
+import dev.incidentlifecycle.eventstore.EventStore;
+import dev.incidentlifecycle.eventstore.UnitOfWork;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The one way a service consumes a topic: a Kafka consumer on its own thread that hands each poll's records to a
+ * {@link BatchHandler}, one batch per partition, every partition's batch in its own transaction, all of them at
+ * once.
+ * <ul>
+ *   <li><b>Exactly-once effects.</b> The partition's next offset is stored in {@code consumer_position} in the
+ *       batch's transaction and compared-and-set: the batch commits only if the stored position is still the one
+ *       it started from. On assignment the consumer seeks to the stored position, so a redelivery after a crash,
+ *       or after the partition moved to another instance, changes nothing, and an instance that lost its partition
+ *       cannot commit a stale batch ({@link ConsumedPositions.Fenced}). CloudEvent ids also go through the inbox,
+ *       for senders that send one event twice. Kafka's committed offsets follow the stored positions, for lag.</li>
+ *   <li><b>Poison never stops anything.</b> A record that cannot be read is dead-lettered before its batch runs.
+ *       A batch that fails the same way every time ({@link Failures.Kind#POISON} or {@link Failures.Kind#REFUSED})
+ *       is run again one record at a time, so that only the record at fault is dead-lettered (or, when the domain
+ *       refuses it, acknowledged and counted as {@code messages_refused}).</li>
+ *   <li><b>Only what heals is retried</b> ({@link Failures.Kind#TRANSIENT}): the partition is paused and sought
+ *       back to its stored position, and polled again after a back-off of 100 ms doubling to 5 s, while the other
+ *       partitions go on; {@code messages_retried} counts the attempts.</li>
+ * </ul>
+ */
+public final class PartitionedConsumer<T> {
+
+    private static final Logger LOG = Logger.getLogger(PartitionedConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    /** Longest wait for one poll's batches; a slower batch is treated as failed (its late commit is then fenced). */
+    private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(60);
+    private static final long FIRST_BACK_OFF_MS = 100;
+    private static final long MAX_BACK_OFF_MS = 5_000;
+
+    private final BatchHandler<T> handler;
+    private final Subscription subscription;
+    private final Map<String, Object> kafka;
+    private final EventStore store;
+    private final Vertx vertx;
+    private final MeterRegistry meters;
+    private final DeadLetters deadLetters;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Throwable died;
+
+    /** Next offset to handle per owned partition, as stored; null while the partition has no stored position yet. */
+    private final Map<TopicPartition, Long> stored = new HashMap<>();
+    /** Owned partitions whose stored position is still to be read. */
+    private final Set<TopicPartition> unpositioned = new HashSet<>();
+    /** Partitions waiting out a back-off, with when they may be polled again. */
+    private final Map<TopicPartition, Long> pausedUntil = new HashMap<>();
+    private final Map<TopicPartition, Integer> failures = new HashMap<>();
+    /** Offsets already dead-lettered whose position has not committed yet: a retry must not dead-letter them again. */
+    private final Map<TopicPartition, Set<Long>> deadLettered = new HashMap<>();
+
+    PartitionedConsumer(BatchHandler<T> handler, Map<String, Object> kafka, EventStore store, Vertx vertx, MeterRegistry meters) {
+        this.handler = handler;
+        this.subscription = handler.subscription();
+        this.kafka = kafka;
+        this.store = store;
+        this.vertx = vertx;
+        this.meters = meters;
+        this.deadLetters = new DeadLetters(kafka, subscription.group() + "-dead-letters-" + subscription.topic(), meters);
+        this.thread = new Thread(this::run, "consumer-" + subscription.topic());
+        this.thread.setDaemon(true);
+    }
+
+    public Subscription subscription() {
+        return subscription;
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deadLetters.close();
+    }
+
+    /** Whether the loop is running (it stops only when the service stops, or on a bug it logs). */
+    public boolean alive() {
+        return thread.isAlive() && died == null;
+    }
+
+    /** Partitions owned now, and how many of them wait to retry. */
+    public synchronized String describe() {
+        return stored.size() + unpositioned.size() + " partitions, " + pausedUntil.size() + " retrying";
+    }
+
+    private void run() {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, subscription.group());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, subscription.group() + "-" + subscription.topic());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer = kafkaConsumer;
+            kafkaConsumer.subscribe(List.of(subscription.topic()), new Rebalance());
+            while (running) {
+                positionNewPartitions();
+                resumeDue();
+                ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(POLL);
+                if (!records.isEmpty()) {
+                    handle(records);
+                }
+            }
+        } catch (WakeupException stopping) {
+            // stop() woke the poll up
+        } catch (Throwable e) {
+            died = e;
+            LOG.errorf(e, "the consumer of %s stopped", subscription.topic());
+        }
+    }
+
+    private void handle(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, Long> froms = new HashMap<>();
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> batches = new LinkedHashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            if (!stored.containsKey(partition) || pausedUntil.containsKey(partition)) {
+                continue; // not positioned yet, or revoked meanwhile: it will be sought and polled again
+            }
+            Long from = stored.get(partition);
+            List<ConsumerRecord<String, byte[]>> batch = records.records(partition).stream()
+                    .filter(r -> from == null || r.offset() >= from).toList();
+            if (!batch.isEmpty()) {
+                froms.put(partition, from);
+                batches.put(partition, batch);
+            }
+        }
+        Map<TopicPartition, CompletableFuture<Void>> inFlight = new LinkedHashMap<>();
+        Map<TopicPartition, Throwable> failed = new HashMap<>();
+        for (var entry : batches.entrySet()) {
+            try {
+                inFlight.put(entry.getKey(), onVertx(batchOf(entry.getKey(), froms.get(entry.getKey()), entry.getValue())));
+            } catch (Exception e) {
+                failed.put(entry.getKey(), e); // dead-lettering failed: the broker is not reachable
+            }
+        }
+        long deadline = System.nanoTime() + BATCH_TIMEOUT.toNanos();
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        for (var entry : inFlight.entrySet()) {
+            TopicPartition partition = entry.getKey();
+            List<ConsumerRecord<String, byte[]>> batch = batches.get(partition);
+            try {
+                entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                committed(partition, batch.get(batch.size() - 1).offset() + 1);
+                commits.put(partition, new OffsetAndMetadata(stored.get(partition)));
+            } catch (Exception e) {
+                failed.put(partition, e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e);
+            }
+        }
+        for (var entry : failed.entrySet()) {
+            TopicPartition partition = entry.getKey();
+            handler.forget(partition.partition());
+            Throwable failure = entry.getValue();
+            if (failure instanceof ConsumedPositions.Fenced) {
+                LOG.infof("%s", failure.getMessage());
+                reposition(partition);
+                continue;
+            }
+            Failures.Kind kind = Failures.classify(failure);
+            if (kind == Failures.Kind.TRANSIENT) {
+                retryLater(partition, batches.get(partition).size(), failure);
+            } else if (oneByOne(partition, batches.get(partition))) {
+                commits.put(partition, new OffsetAndMetadata(stored.get(partition)));
+            }
+        }
+        if (!commits.isEmpty()) {
+            consumer.commitAsync(commits, (offsets, e) -> {
+                if (e != null) {
+                    LOG.debugf("committing offsets of %s to Kafka failed (the stored positions stand): %s", subscription.topic(), e);
+                }
+            });
+        }
+    }
+
+    /** The batch's transaction, after dead-lettering the records it cannot read. */
+    private Supplier<Uni<Void>> batchOf(TopicPartition partition, Long from, List<ConsumerRecord<String, byte[]>> records)
+            throws Exception {
+        List<BatchHandler.Read<T>> batch = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                IncomingMessage message = IncomingMessage.from(record);
+                batch.add(new BatchHandler.Read<>(message, handler.read(message)));
+            } catch (RuntimeException e) {
+                deadLetter(partition, record, e);
+            }
+        }
+        long to = records.get(records.size() - 1).offset() + 1;
+        return () -> store.transact(CommandContext.by(subscription.consumer()), work ->
+                ConsumedPositions.advance(work, subscription, partition.partition(), from, to)
+                        .flatMap(v -> firstSeen(work, batch))
+                        .flatMap(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem()
+                                : handler.handle(work, partition.partition(), fresh)));
+    }
+
+    /** The batch without the messages whose CloudEvent id this consumer handled before. */
+    private Uni<List<BatchHandler.Read<T>>> firstSeen(UnitOfWork work, List<BatchHandler.Read<T>> batch) {
+        List<String> cloudEventIds = batch.stream().map(BatchHandler.Read::message)
+                .filter(m -> m.type() != null).map(IncomingMessage::id).distinct().toList();
+        return ConsumedPositions.firstSeen(work, subscription.consumer(), cloudEventIds).map(fresh -> {
+            List<BatchHandler.Read<T>> result = new ArrayList<>(batch.size());
+            Set<String> taken = new HashSet<>();
+            for (BatchHandler.Read<T> read : batch) {
+                IncomingMessage message = read.message();
+                if (message.type() == null || (fresh.contains(message.id()) && taken.add(message.id()))) {
+                    result.add(read);
+                }
+            }
+            return result;
+        });
+    }
+
+    /**
+     * Runs a batch that failed the same way every time again, one record per transaction: only the records at
+     * fault are dead-lettered or refused. Answers whether it got through the whole batch.
+     */
+    private boolean oneByOne(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Long from = stored.get(partition);
+            try {
+                onVertx(batchOf(partition, from, List.of(record))).get(BATCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                committed(partition, record.offset() + 1);
+                continue;
+            } catch (Exception e) {
+                handler.forget(partition.partition());
+                Throwable failure = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+                if (failure instanceof ConsumedPositions.Fenced) {
+                    reposition(partition);
+                    return false;
+                }
+                Failures.Kind kind = Failures.classify(failure);
+                if (kind == Failures.Kind.TRANSIENT) {
+                    retryLater(partition, 1, failure);
+                    return false;
+                }
+                try {
+                    if (kind == Failures.Kind.REFUSED) {
+                        LOG.infof("%s/%d/%d refused by the domain, acknowledged: %s", record.topic(), record.partition(),
+                                record.offset(), failure.getMessage());
+                        counter("messages_refused").increment();
+                    } else {
+                        deadLetter(partition, record, failure);
+                    }
+                    // Nothing of the record is kept: only the position moves past it.
+                    onVertx(() -> store.transact(CommandContext.by(subscription.consumer()), work ->
+                            ConsumedPositions.advance(work, subscription, partition.partition(), from, record.offset() + 1)))
+                            .get(BATCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    committed(partition, record.offset() + 1);
+                } catch (Exception again) {
+                    Throwable cause = again instanceof java.util.concurrent.ExecutionException ? again.getCause() : again;
+                    if (cause instanceof ConsumedPositions.Fenced) {
+                        reposition(partition);
+                    } else {
+                        retryLater(partition, 1, cause);
+                    }
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void deadLetter(TopicPartition partition, ConsumerRecord<String, byte[]> record, Throwable failure) throws Exception {
+        if (deadLettered.computeIfAbsent(partition, p -> new HashSet<>()).add(record.offset())) {
+            try {
+                deadLetters.send(subscription, record, Failures.reason(failure), failure);
+            } catch (Exception e) {
+                deadLettered.get(partition).remove(record.offset());
+                throw e;
+            }
+        }
+    }
+
+    private synchronized void committed(TopicPartition partition, long next) {
+        stored.put(partition, next);
+        failures.remove(partition);
+        Set<Long> done = deadLettered.get(partition);
+        if (done != null) {
+            done.removeIf(offset -> offset < next);
+        }
+        handler.committed(partition.partition());
+    }
+
+    private synchronized void retryLater(TopicPartition partition, int records, Throwable failure) {
+        int attempt = failures.merge(partition, 1, Integer::sum);
+        long backOff = Math.min(MAX_BACK_OFF_MS, FIRST_BACK_OFF_MS << Math.min(attempt - 1, 10));
+        LOG.warnf("handling %s/%d from offset %s failed, retrying in %d ms: %s", subscription.topic(), partition.partition(),
+                stored.get(partition), backOff, failure.toString());
+        counter("messages_retried").increment(records);
+        consumer.pause(List.of(partition));
+        seekToStored(partition);
+        pausedUntil.put(partition, System.currentTimeMillis() + backOff);
+    }
+
+    private synchronized void resumeDue() {
+        long now = System.currentTimeMillis();
+        List<TopicPartition> due = new ArrayList<>();
+        pausedUntil.forEach((partition, until) -> {
+            if (until <= now) {
+                due.add(partition);
+            }
+        });
+        due.forEach(pausedUntil::remove);
+        if (!due.isEmpty()) {
+            consumer.resume(due);
+        }
+    }
+
+    /** Another instance moved the stored position: read it again and go on from there. */
+    private synchronized void reposition(TopicPartition partition) {
+        stored.remove(partition);
+        unpositioned.add(partition);
+        consumer.pause(List.of(partition));
+    }
+
+    private void seekToStored(TopicPartition partition) {
+        Long position = stored.get(partition);
+        if (position != null) {
+            consumer.seek(partition, position);
+        } else {
+            OffsetAndMetadata committed = consumer.committed(Set.of(partition)).get(partition);
+            if (committed != null) {
+                consumer.seek(partition, committed.offset());
+            } else {
+                consumer.seekToBeginning(List.of(partition));
+            }
+        }
+    }
+
+    /** Reads the stored positions of newly owned partitions (paused until then) and seeks there. */
+    private synchronized void positionNewPartitions() {
+        if (unpositioned.isEmpty()) {
+            return;
+        }
+        List<TopicPartition> partitions = new ArrayList<>(unpositioned);
+        Map<Integer, Long> positions;
+        try {
+            positions = onVertx(() -> store.transact(CommandContext.by(subscription.consumer()), work ->
+                    ConsumedPositions.read(work.session(), subscription, ConsumedPositions.partitions(partitions))))
+                    .get(BATCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.debugf("reading the positions of %s failed, trying again: %s", subscription.topic(), e);
+            return;
+        }
+        for (TopicPartition partition : partitions) {
+            Long position = positions.get(partition.partition());
+            stored.put(partition, position);
+            unpositioned.remove(partition);
+            seekToStored(partition);
+            if (!pausedUntil.containsKey(partition)) {
+                consumer.resume(List.of(partition));
+            }
+        }
+    }
+
+    private <R> CompletableFuture<R> onVertx(Supplier<Uni<R>> work) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        context.runOnContext(v -> {
+            try {
+                work.get().subscribe().with(result::complete, result::completeExceptionally);
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private Counter counter(String name) {
+        return Counter.builder(name).tag("topic", subscription.topic()).register(meters);
+    }
+
+    /** Runs inside poll(), on this consumer's thread, when no batch is in flight. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            drop(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            drop(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            synchronized (PartitionedConsumer.this) {
+                unpositioned.addAll(partitions);
+                consumer.pause(partitions);
+            }
+        }
+
+        private void drop(Collection<TopicPartition> partitions) {
+            synchronized (PartitionedConsumer.this) {
+                for (TopicPartition partition : partitions) {
+                    stored.remove(partition);
+                    unpositioned.remove(partition);
+                    pausedUntil.remove(partition);
+                    failures.remove(partition);
+                    deadLettered.remove(partition);
+                    handler.forget(partition.partition());
+                }
+            }
+        }
+    }
+}
