@@ -55,6 +55,24 @@ public final class TraceParent {
         return carrier.get(HEADER);
     }
 
+    /**
+     * The traceparent of a consumer span this service starts for a record that carries one: the record's trace goes
+     * on, through this service's own span. Null when the record carries no trace context.
+     */
+    public static String continued(io.opentelemetry.api.trace.Tracer tracer, String spanName, Headers headers) {
+        Context parent = extract(Context.root(), headers);
+        if (!Span.fromContext(parent).getSpanContext().isValid()) {
+            return null;
+        }
+        Span span = tracer.spanBuilder(spanName).setParent(parent)
+                .setSpanKind(io.opentelemetry.api.trace.SpanKind.CONSUMER).startSpan();
+        try {
+            return of(parent.with(span));
+        } finally {
+            span.end();
+        }
+    }
+
     /** The trace context a record carries, on top of {@code base}; {@code base} itself when it carries none. */
     public static Context extract(Context base, Headers headers) {
         return W3CTraceContextPropagator.getInstance().extract(base, headers, KAFKA_HEADERS);

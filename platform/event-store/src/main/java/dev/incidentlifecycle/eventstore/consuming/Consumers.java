@@ -30,19 +30,21 @@ public class Consumers {
     private final EventStore store;
     private final Vertx vertx;
     private final MeterRegistry meters;
+    private final io.opentelemetry.api.trace.Tracer tracer;
 
     Consumers(Instance<BatchHandler<?>> handlers, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-              EventStore store, Vertx vertx, MeterRegistry meters) {
+              EventStore store, Vertx vertx, MeterRegistry meters, io.opentelemetry.api.trace.Tracer tracer) {
         this.handlers = handlers;
         this.kafka = kafka;
         this.store = store;
         this.vertx = vertx;
         this.meters = meters;
+        this.tracer = tracer;
     }
 
     synchronized void start(@Observes @Priority(10_000) StartupEvent started) {
         for (BatchHandler<?> handler : handlers) {
-            PartitionedConsumer<?> consumer = new PartitionedConsumer<>(handler, kafka, store, vertx, meters);
+            PartitionedConsumer<?> consumer = new PartitionedConsumer<>(handler, kafka, store, vertx, meters, tracer);
             running.add(consumer);
             consumer.start();
         }

@@ -72,6 +72,12 @@ public record IncomingMessage(String id, String type, String source, String subj
                 record.topic(), record.partition(), record.offset(), header(record, TraceParent.HEADER));
     }
 
+    /** The same message continuing another trace (the consumer's span of it). */
+    public IncomingMessage withTraceParent(String other) {
+        return new IncomingMessage(id, type, source, subject, time, actor, correlationId, dataVersion, data, topic,
+                partition, offset, other);
+    }
+
     /** The data as an object; anything else is poison. */
     public ObjectNode object() {
         if (!data.isObject()) {

@@ -2,6 +2,7 @@ package dev.incidentlifecycle.eventstore.consuming;
 
 import dev.incidentlifecycle.eventstore.CommandContext;
 import dev.incidentlifecycle.eventstore.EventStore;
+import dev.incidentlifecycle.eventstore.TraceParent;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,6 +69,7 @@ public final class PartitionedConsumer<T> {
     private final EventStore store;
     private final Vertx vertx;
     private final MeterRegistry meters;
+    private final io.opentelemetry.api.trace.Tracer tracer;
     private final DeadLetters deadLetters;
     private final Thread thread;
     private volatile boolean running = true;
@@ -84,13 +86,15 @@ public final class PartitionedConsumer<T> {
     /** Offsets already dead-lettered whose position has not committed yet: a retry must not dead-letter them again. */
     private final Map<TopicPartition, Set<Long>> deadLettered = new HashMap<>();
 
-    PartitionedConsumer(BatchHandler<T> handler, Map<String, Object> kafka, EventStore store, Vertx vertx, MeterRegistry meters) {
+    PartitionedConsumer(BatchHandler<T> handler, Map<String, Object> kafka, EventStore store, Vertx vertx, MeterRegistry meters,
+                        io.opentelemetry.api.trace.Tracer tracer) {
         this.handler = handler;
         this.subscription = handler.subscription();
         this.kafka = kafka;
         this.store = store;
         this.vertx = vertx;
         this.meters = meters;
+        this.tracer = tracer;
         this.deadLetters = new DeadLetters(kafka, subscription.group() + "-dead-letters-" + subscription.topic(), meters);
         this.thread = new Thread(this::run, "consumer-" + subscription.topic());
         this.thread.setDaemon(true);
@@ -227,6 +231,9 @@ public final class PartitionedConsumer<T> {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 IncomingMessage message = IncomingMessage.from(record);
+                if (message.traceParent() != null) {
+                    message = message.withTraceParent(TraceParent.continued(tracer, subscription.topic() + " process", record.headers()));
+                }
                 batch.add(new BatchHandler.Read<>(message, handler.read(message)));
             } catch (RuntimeException e) {
                 deadLetter(partition, record, e);

@@ -52,6 +52,9 @@ class PartitionedConsumerTest {
     Vertx vertx;
 
     @Inject
+    io.opentelemetry.api.trace.Tracer tracer;
+
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafka;
 
@@ -167,7 +170,7 @@ class PartitionedConsumerTest {
     @Test
     void a_second_instance_joining_and_leaving_mid_stream_loses_nothing_and_applies_nothing_twice() {
         List<String> tallies = java.util.stream.IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID().toString()).toList();
-        PartitionedConsumer<IncomingMessage> second = new PartitionedConsumer<>(tallyCommands, kafka, store, vertx, meters);
+        PartitionedConsumer<IncomingMessage> second = new PartitionedConsumer<>(tallyCommands, kafka, store, vertx, meters, tracer);
         try {
             for (int round = 0; round < 50; round++) {
                 if (round == 10) {
