@@ -61,6 +61,9 @@ import static dev.incidentlifecycle.reviews.review.ReviewStatus.SCHEDULED;
  *       edited while SCHEDULED, ON_HOLD or IN_REVIEW, and after publication; edits after publication
  *       collect in the working document and reach subscribers only with {@link Amend}
  *       ({@code review.amended}, with the full new outcome and the list of changes).</li>
+ *   <li>Every list and text is bounded ({@link ReviewLimits}, InvalidCommand naming the limit), and so is the
+ *       outcome as a whole: an edit, publication or amendment that would take it past
+ *       {@link ReviewLimits#OUTCOME_BYTES} is refused with {@link OutcomeTooLarge}.</li>
  *   <li>Publish and Amend are refused (RuleViolation) while any language finding is open (see
  *       {@link ReviewFindings}) or the summary is empty.</li>
  *   <li>Overdue: {@code review.overdue} once per due instant, for a review SCHEDULED or IN_REVIEW (not on
