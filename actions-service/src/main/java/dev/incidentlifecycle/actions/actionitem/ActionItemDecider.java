@@ -54,6 +54,10 @@ import java.util.Set;
  * item becomes WONT_DO with the justification {@value #REMOVED_BY_AMENDMENT}, so a review's follow-up
  * can still complete, while an item already DONE stays DONE (the work was done). Removal is final: a
  * removed item accepts no further change, and an amendment that lists it again changes nothing.
+ *
+ * <p>An item belongs to the review that created it: a creation or amendment from another review's outcome
+ * that names its id is invalid ({@link ItemOfAnotherReview}), so the consumer dead-letters that outcome with
+ * the reason instead of letting one team's review take over another team's item.
  */
 public final class ActionItemDecider implements Decider<ActionItemCommand, ActionItem, ActionItemEvent> {
 
@@ -117,6 +121,7 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
 
     private List<ActionItemEvent> create(Create c, ActionItem state) {
         requireOutcome(c.origin(), c.item());
+        requireSameReview(c.origin(), state);
         if (state.exists()) {
             // The same review outcome can be delivered twice (at-least-once); a second copy, or an
             // older one arriving after an amendment, must not create or change anything.
@@ -127,6 +132,7 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
 
     private List<ActionItemEvent> applyAmendment(ApplyAmendment c, ActionItem state) {
         requireOutcome(c.origin(), c.item());
+        requireSameReview(c.origin(), state);
         if (!state.exists()) {
             return List.of(created(c.origin(), c.item(), c.by(), c.at()));
         }
@@ -404,6 +410,17 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
         requireText("ownerTeam", item.ownerTeam(), "the owner team is required");
         if (item.priority() == null) {
             throw new InvalidCommand("priority", "the priority is required (P1 to P4)");
+        }
+    }
+
+    /**
+     * An item belongs to the review that created it, for good: another review's outcome naming the same id is
+     * refused as invalid (dead-lettered with this reason), never applied. Otherwise any reviewer could list
+     * another team's item on their own review, make their team its owner by amendment, and close it.
+     */
+    private static void requireSameReview(ReviewOrigin origin, ActionItem state) {
+        if (state.exists() && !state.reviewId().equals(origin.reviewId())) {
+            throw new ItemOfAnotherReview(state.id(), state.reviewId(), origin.reviewId());
         }
     }
 

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -26,30 +28,64 @@ import java.util.stream.Collectors;
  * the identifier as given, the local part of an e-mail address ({@code bob} for {@code bob@example.com}),
  * and the first part of a name with spaces, dots, underscores or dashes ({@code Alice} for
  * {@code Alice Smith}, {@code bob} for {@code bob.jones}), when at least two letters long.
+ *
+ * <p>Cost: each rule is compiled once. Rules that look for people ({@code {person}}, {@code {someone}}) are compiled
+ * once per set of known names and kept (the {@value #CACHED_NAME_SETS} sets used last), so the check a review's
+ * participants need is not rebuilt on every event. The patterns use possessive quantifiers for whitespace and
+ * words and bounded repetition, so no text can make them backtrack catastrophically: time grows linearly with the
+ * text, which is at most {@value #MAX_TEXT_LENGTH} characters.
  */
 public final class LanguageCheck {
 
-    private static final String PRONOUNS = "i|we|you|he|she|they|someone|somebody|nobody|no\\s+one|everyone|anyone";
-    private static final String ROLES = "(?:the|an?|our|their|his|her|that|this|one\\s+of\\s+the)\\s+(?:[\\w-]+\\s+)?"
-            + "(?:on[-\\s]?call(?:\\s+(?:engineers?|persons?|responders?|developers?))?|engineers?|developers?|devs?"
+    private static final String PRONOUNS = "i|we|you|he|she|they|someone|somebody|nobody|no\\s++one|everyone|anyone";
+    private static final String ROLES = "(?:the|an?|our|their|his|her|that|this|one\\s++of\\s++the)\\s++(?:[\\w-]++\\s++)?"
+            + "(?:on[-\\s]?call(?:\\s++(?:engineers?|persons?|responders?|developers?))?|engineers?|developers?|devs?"
             + "|operators?|sres?|admins?|administrators?|reviewers?|commanders?|responders?|persons?|people|humans?"
-            + "|interns?|contractors?|team(?:\\s+members?)?|staff|authors?|deployers?|managers?)";
+            + "|interns?|contractors?|team(?:\\s++members?)?|staff|authors?|deployers?|managers?)";
+
+    /** The longest text the check takes: the longest text of a review, and the bound of {@code POST /language-check}. */
+    public static final int MAX_TEXT_LENGTH = 20_000;
+    static final int CACHED_NAME_SETS = 256;
 
     private record CompiledRule(LanguageRule rule, Pattern pattern) {
     }
 
+    /** The compiled rules of one rule set, shared by every check made from it with {@link #forPeople}. */
+    private static final class Compiled {
+        final List<CompiledRule> withoutPeople;
+        final Map<Set<String>, List<CompiledRule>> byNames = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Set<String>, List<CompiledRule>> eldest) {
+                return size() > CACHED_NAME_SETS;
+            }
+        };
+
+        Compiled(LanguageRules rules) {
+            this.withoutPeople = compile(rules.rules().stream().filter(rule -> !rule.usesPeople()).toList(), Set.of());
+        }
+
+        synchronized List<CompiledRule> forNames(List<LanguageRule> rules, Set<String> names) {
+            return byNames.computeIfAbsent(names, key -> compile(
+                    rules.stream().filter(LanguageRule::usesPeople).toList(), key));
+        }
+    }
+
     private final LanguageRules rules;
     private final Set<String> people;
+    private final Compiled shared;
     private final List<CompiledRule> compiled;
 
     public LanguageCheck(LanguageRules rules) {
-        this(rules, Set.of());
+        this(Objects.requireNonNull(rules, "rules"), Set.of(), new Compiled(rules));
     }
 
-    private LanguageCheck(LanguageRules rules, Set<String> people) {
-        this.rules = Objects.requireNonNull(rules, "rules");
+    private LanguageCheck(LanguageRules rules, Set<String> people, Compiled shared) {
+        this.rules = rules;
         this.people = people;
-        this.compiled = compile(rules, people);
+        this.shared = shared;
+        List<CompiledRule> all = new ArrayList<>(shared.withoutPeople);
+        all.addAll(shared.forNames(rules.rules(), people));
+        this.compiled = List.copyOf(all);
     }
 
     public static LanguageCheck withDefaultRules() {
@@ -58,7 +94,7 @@ public final class LanguageCheck {
 
     /** The same rules, knowing these people's names (replaces the names known before). */
     public LanguageCheck forPeople(Collection<String> people) {
-        return new LanguageCheck(rules, namesOf(people));
+        return new LanguageCheck(rules, namesOf(people), shared);
     }
 
     public LanguageRules rules() {
@@ -72,12 +108,16 @@ public final class LanguageCheck {
 
     /**
      * @param field a name for the text (it is copied into each finding and its id), e.g. {@code summary}
-     * @param text  any free text; null or blank has no findings
+     * @param text  any free text of at most {@link #MAX_TEXT_LENGTH} characters; null or blank has no findings
      */
     public List<LanguageFinding> check(String field, String text) {
         Objects.requireNonNull(field, "field");
         if (text == null || text.isBlank()) {
             return List.of();
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("the language check takes at most " + MAX_TEXT_LENGTH
+                    + " characters; this text has " + text.length());
         }
         List<LanguageFinding> findings = new ArrayList<>();
         for (CompiledRule rule : compiled) {
@@ -90,7 +130,7 @@ public final class LanguageCheck {
         return List.copyOf(findings);
     }
 
-    private static List<CompiledRule> compile(LanguageRules rules, Set<String> people) {
+    private static List<CompiledRule> compile(List<LanguageRule> rules, Set<String> people) {
         String names = people.stream()
                 .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
                 .map(LanguageRule::phrasePattern)
@@ -98,7 +138,7 @@ public final class LanguageCheck {
         String person = "(?:" + names + ")";
         String someone = "(?:" + PRONOUNS + "|" + ROLES + (names.isEmpty() ? "" : "|" + names) + ")";
         List<CompiledRule> compiled = new ArrayList<>();
-        for (LanguageRule rule : rules.rules()) {
+        for (LanguageRule rule : rules) {
             if (rule.usesPerson() && names.isEmpty()) {
                 continue;
             }

@@ -61,13 +61,18 @@ public record LanguageRule(String id, RuleCategory category, String pattern, Str
         return pattern.contains(PERSON);
     }
 
+    /** True when the pattern depends on the names the check knows ({@code {person}} or {@code {someone}}). */
+    boolean usesPeople() {
+        return pattern.contains(PERSON) || pattern.contains(SOMEONE);
+    }
+
     /** Quotes a literal phrase: whitespace matches any whitespace, an apostrophe either apostrophe. */
     static String phrasePattern(String phrase) {
         return Arrays.stream(phrase.strip().split("\\s+"))
                 .map(word -> Arrays.stream(word.split("['’]", -1))
                         .map(part -> part.isEmpty() ? "" : Pattern.quote(part))
                         .collect(Collectors.joining("['’]")))
-                .collect(Collectors.joining("\\s+"));
+                .collect(Collectors.joining("\\s++"));
     }
 
     private static void requireText(String value, String name) {

@@ -38,7 +38,7 @@ import static dev.incidentlifecycle.reviews.languagecheck.RuleCategory.SINGLE_CA
 public record LanguageRules(List<LanguageRule> rules) {
 
     private static final String DETERMINER = "(?:a|an|the|some|any|more|less|fewer|no|its|their|our|one|two|three"
-            + "|clear|enough|access|exactly|at\\s+least|to)\\b";
+            + "|clear|enough|access|exactly|at\\s++least|to)\\b";
 
     public LanguageRules {
         rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
@@ -70,26 +70,26 @@ public record LanguageRules(List<LanguageRule> rules) {
                                 + " time pressure, missing signals) that shaped the action.",
                         "human error", "human errors", "operator error", "user error", "pilot error", "human mistake"),
                 new LanguageRule("should-have", COUNTERFACTUAL,
-                        "should(?:['’]ve|\\s+have(?!\\s+" + DETERMINER + "))|ought\\s+to\\s+have",
+                        "should(?:['’]ve|\\s++have(?!\\s++" + DETERMINER + "))|ought\\s++to\\s++have",
                         "\"Should have\" describes a world that did not happen and judges people by what is known"
                                 + " only now; it hides why the actual choice looked right at the time.",
                         "Describe what was done and why it made sense then; name what would make the better"
                                 + " option easier next time."),
                 new LanguageRule("shouldnt-have", COUNTERFACTUAL,
-                        "should(?:\\s+not|n['’]t)(?:\\s+have|['’]ve)",
+                        "should(?:\\s++not|n['’]t)(?:\\s++have|['’]ve)",
                         "\"Shouldn't have\" judges a past action with hindsight instead of explaining it.",
                         "Describe the action, what the person expected it to do, and what in the system made"
                                 + " the outcome different."),
                 new LanguageRule("could-have", COUNTERFACTUAL,
-                        "could(?:['’]ve|\\s+have)(?!\\s+" + DETERMINER + ")(?!\\s+been\\s+(?:(?:much|far|a\\s+lot|even"
-                                + "|significantly|considerably|so\\s+much)\\s+)?(?:worse|longer|larger|bigger|more\\s+"
+                        "could(?:['’]ve|\\s++have)(?!\\s++" + DETERMINER + ")(?!\\s++been\\s++(?:(?:much|far|a\\s++lot|even"
+                                + "|significantly|considerably|so\\s++much)\\s++)?(?:worse|longer|larger|bigger|more\\s++"
                                 + "(?:severe|serious|widespread)))",
                         "\"Could have\" points at an imagined alternative rather than at what happened and why.",
                         "Describe what happened, then list the conditions that would make a different path likely"
                                 + " next time."),
                 new LanguageRule("failed-to", BLAME,
-                        "{someone}\\s+(?:(?:had|has|have|just|simply|also|then|again|completely|clearly|repeatedly"
-                                + "|totally)\\s+)*failed\\s+to",
+                        "{someone}\\s++(?:(?:had|has|have|just|simply|also|then|again|completely|clearly|repeatedly"
+                                + "|totally)\\s++){0,4}failed\\s++to",
                         "Saying a person \"failed to\" do something frames the incident as their shortfall and"
                                 + " stops the look at what made the step hard to do.",
                         "Say what the person did and what made the expected step hard to see or do (\"the runbook"
@@ -104,9 +104,9 @@ public record LanguageRules(List<LanguageRule> rules) {
                         "Describe what was known and expected at the time, and what made the gap possible.",
                         "negligent", "negligence", "negligently"),
                 new LanguageRule("fault", BLAME,
-                        "(?:(?:my|his|her|their|your|our|whose|someone['’]s|somebody['’]s|\\w+['’]s)\\s+fault|at\\s+fault)"
+                        "(?:(?:my|his|her|their|your|our|whose|someone['’]s|somebody['’]s|\\w++['’]s)\\s++fault|at\\s++fault)"
                                 + "(?![-\\s]*(?:toleran|injection|domain|isolation|detection|lines?\\b|codes?\\b|handl))"
-                                + "|the\\s+fault\\s+of|fault\\s+(?:lies|lay|was|is)\\s+with",
+                                + "|the\\s++fault\\s++of|fault\\s++(?:lies|lay|was|is)\\s++with",
                         "Assigning fault to a person makes the review a trial; people stop telling the whole story.",
                         "Describe the contributing factors: what in the system, process and context came together."),
                 new LanguageRule("blame", BLAME,
@@ -115,27 +115,27 @@ public record LanguageRules(List<LanguageRule> rules) {
                                 + " discourages people from reporting what they know.",
                         "Ask how the incident came about and what made each decision reasonable at the time."),
                 new LanguageRule("why-didnt", HINDSIGHT,
-                        "why\\s+(?:didn['’]t|did\\s+not|did\\s+(?:nobody|no\\s*one|none\\s+of))",
+                        "why\\s++(?:didn['’]t|did\\s++not|did\\s++(?:nobody|no\\s*one|none\\s++of))",
                         "\"Why didn't ...\" asks people to justify what did not happen; it pushes toward excuses"
                                 + " and hides what they actually saw.",
                         "Ask \"how\": \"How did the alert look at that moment, and what else was going on?\""),
                 new LanguageRule("obviously", HINDSIGHT,
-                        "(?<!not\\s)obviously|(?:was|were|is|seemed)\\s+obvious",
+                        "(?<!not\\s)obviously|(?:was|were|is|seemed)\\s++obvious",
                         "What is obvious now was not obvious then; calling it obvious hides the uncertainty people"
                                 + " actually worked in.",
                         "Describe what the people involved could see at the time, and what only became clear later."),
                 new LanguageRule("simply-had-to", MINIMISING,
-                        "(?:simply|just)\\s+(?:had|has|have|needed|need|needs)\\s+to|all\\s+\\w+\\s+(?:had|needed)\\s+to\\s+do",
+                        "(?:simply|just)\\s++(?:had|has|have|needed|need|needs)\\s++to|all\\s++\\w++\\s++(?:had|needed)\\s++to\\s++do",
                         "\"Simply had to\" makes the work sound trivial and implies the person could not do even"
                                 + " that; it hides what made the step hard in the moment.",
                         "Describe the step and what made it hard to take under the conditions at the time."),
                 new LanguageRule("forgot-to", BLAME,
-                        "forg(?:ot|otten|et|ets|etting)\\s+(?:to|about)",
+                        "forg(?:ot|otten|et|ets|etting)\\s++(?:to|about)",
                         "\"Forgot to\" puts the gap in a person's memory instead of in a process that relied on it.",
                         "Describe the step that was missed and what would make it hard to miss (a checklist,"
                                 + " automation, a prompt)."),
                 new LanguageRule("didnt-bother", JUDGEMENT,
-                        "(?:didn['’]t|did\\s+not|never)\\s+bother(?:ed)?|(?:couldn['’]t|could\\s+not)\\s+be\\s+bothered",
+                        "(?:didn['’]t|did\\s++not|never)\\s++bother(?:ed)?|(?:couldn['’]t|could\\s++not)\\s++be\\s++bothered",
                         "\"Didn't bother\" ascribes indifference; it judges motive instead of describing conditions.",
                         "Describe what the person prioritised and why that looked right with what they knew."),
                 LanguageRule.phrases("sloppy", JUDGEMENT,
@@ -166,17 +166,17 @@ public record LanguageRules(List<LanguageRule> rules) {
                         "Describe what happened and what would make the safer path the easy one.",
                         "if only"),
                 new LanguageRule("neglected-to", BLAME,
-                        "neglect(?:ed|s)?\\s+to",
+                        "neglect(?:ed|s)?\\s++to",
                         "\"Neglected to\" implies a duty knowingly ignored; it judges instead of explaining.",
                         "Describe the step that did not happen and what made it easy to skip."),
                 new LanguageRule("person-as-cause", PERSON_AS_CAUSE,
-                        "(?:(?:caused|triggered|started)\\s+by|because(?:\\s+of)?|due\\s+to|blame\\s+(?:on|lies\\s+with))"
-                                + "\\s+{person}(?!\\s+(?:noticed|spotted|caught|saw|found|fixed|restored|recovered|helped"
+                        "(?:(?:caused|triggered|started)\\s++by|because(?:\\s++of)?|due\\s++to|blame\\s++(?:on|lies\\s++with))"
+                                + "\\s++{person}(?!\\s++(?:noticed|spotted|caught|saw|found|fixed|restored|recovered|helped"
                                 + "|paged|escalated|asked|raised)\\b)"
-                                + "|{person}['’]s\\s+(?:mistake|error(?!\\s+(?:budgets?|rates?|logs?|messages?|codes?))|screw[-\\s]?up"
+                                + "|{person}['’]s\\s++(?:mistake|error(?!\\s++(?:budgets?|rates?|logs?|messages?|codes?))|screw[-\\s]?up"
                                 + "|blunder|negligence|carelessness)"
-                                + "|{person}\\s+(?:(?:had|has|just|accidentally|then|also)\\s+)?(?:broke|breaks|caused"
-                                + "|causes|messed\\s+up|screwed\\s+up|took\\s+down|brought\\s+down|blew\\s+up|forgot"
+                                + "|{person}\\s++(?:(?:had|has|just|accidentally|then|also)\\s++)?(?:broke|breaks|caused"
+                                + "|causes|messed\\s++up|screwed\\s++up|took\\s++down|brought\\s++down|blew\\s++up|forgot"
                                 + "|ignored|neglected|missed|overlooked|botched|skipped)",
                         "Naming a person as the cause makes the review about them: people stop sharing what they"
                                 + " saw, and the conditions that would trip up anyone stay in place.",

@@ -61,6 +61,9 @@ import static dev.incidentlifecycle.reviews.review.ReviewStatus.SCHEDULED;
  *       edited while SCHEDULED, ON_HOLD or IN_REVIEW, and after publication; edits after publication
  *       collect in the working document and reach subscribers only with {@link Amend}
  *       ({@code review.amended}, with the full new outcome and the list of changes).</li>
+ *   <li>Every list and text is bounded ({@link ReviewLimits}, InvalidCommand naming the limit), and so is the
+ *       outcome as a whole: an edit, publication or amendment that would take it past
+ *       {@link ReviewLimits#OUTCOME_BYTES} is refused with {@link OutcomeTooLarge}.</li>
  *   <li>Publish and Amend are refused (RuleViolation) while any language finding is open (see
  *       {@link ReviewFindings}) or the summary is empty.</li>
  *   <li>Overdue: {@code review.overdue} once per due instant, for a review SCHEDULED or IN_REVIEW (not on
@@ -125,25 +128,25 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
             return start(c, state);
         }
         if (command instanceof AddParticipant c) {
-            return addParticipant(c, state);
+            return fitting(addParticipant(c, state), state, c.at());
         }
         if (command instanceof UpdateDocument c) {
-            return updateDocument(c, state);
+            return fitting(updateDocument(c, state), state, c.at());
         }
         if (command instanceof AnnotateTimeline c) {
             return annotateTimeline(c, state);
         }
         if (command instanceof AddContributingFactor c) {
-            return addFactor(c, state);
+            return fitting(addFactor(c, state), state, c.at());
         }
         if (command instanceof RemoveContributingFactor c) {
             return removeFactor(c, state);
         }
         if (command instanceof ProposeActionItem c) {
-            return proposeActionItem(c, state);
+            return fitting(proposeActionItem(c, state), state, c.at());
         }
         if (command instanceof ChangeActionItem c) {
-            return changeActionItem(c, state);
+            return fitting(changeActionItem(c, state), state, c.at());
         }
         if (command instanceof RemoveActionItem c) {
             return removeActionItem(c, state);
@@ -304,6 +307,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
 
     private List<ReviewEvent> cancel(Cancel c, ReviewState state) {
         requireText(c.reason(), "reason");
+        requireReason(c.reason());
         requireActorAndTime(c.actor(), c.at());
         if (state.status() == CANCELLED) {
             return List.of();
@@ -314,6 +318,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
 
     private List<ReviewEvent> decline(Decline c, ReviewState state) {
         requireText(c.reason(), "reason");
+        requireReason(c.reason());
         requireActorAndTime(c.actor(), c.at());
         if (state.status() == DECLINED) {
             return List.of();
@@ -362,12 +367,14 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
 
     private List<ReviewEvent> addParticipant(AddParticipant c, ReviewState state) {
         requireText(c.participant(), "participant");
+        ReviewLimits.requireLength(c.participant().strip(), ReviewLimits.PARTICIPANT_LENGTH, "participant");
         requireActorAndTime(c.actor(), c.at());
         requireEditable(state);
         Meeting meeting = state.meeting();
         if (meeting.hasParticipant(c.participant()) || samePerson(meeting.facilitator(), c.participant())) {
             return List.of();
         }
+        ReviewLimits.requireRoomForOne(meeting.participants(), ReviewLimits.PARTICIPANTS, "participants");
         return List.of(new ReviewEvent.ParticipantAdded(state.reviewId(), incidentId(state), c.participant().strip(),
                 c.actor(), c.at()));
     }
@@ -379,6 +386,8 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         requireActorAndTime(c.actor(), c.at());
         requireEditable(state);
         List<ReviewEvent> events = new ArrayList<>();
+        c.sections().forEach((field, text) ->
+                ReviewLimits.requireLength(text, ReviewLimits.SECTION_LENGTH, field.fieldName()));
         for (DocumentField field : DocumentField.values()) {
             String text = c.sections().get(field);
             if (text != null && !text.equals(state.document().text(field))) {
@@ -391,12 +400,18 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
 
     private List<ReviewEvent> annotateTimeline(AnnotateTimeline c, ReviewState state) {
         requireText(c.entryId(), "entryId");
+        ReviewLimits.requireLength(c.entryId(), ReviewLimits.TIMELINE_ENTRY_ID_LENGTH, "entryId");
         require(c.note(), "note");
+        ReviewLimits.requireLength(c.note(), ReviewLimits.TIMELINE_NOTE_LENGTH, "note");
         requireActorAndTime(c.actor(), c.at());
         requireEditable(state);
         String current = state.document().timelineNotes().getOrDefault(c.entryId(), "");
         if (current.equals(c.note()) || (c.note().isBlank() && current.isEmpty())) {
             return List.of();
+        }
+        if (current.isEmpty()) {
+            ReviewLimits.requireRoomForOne(state.document().timelineNotes().keySet(), ReviewLimits.TIMELINE_NOTES,
+                    "timelineNotes");
         }
         return List.of(new ReviewEvent.TimelineAnnotated(state.reviewId(), incidentId(state), c.entryId(),
                 c.note().isBlank() ? "" : c.note(), c.actor(), c.at()));
@@ -406,6 +421,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         require(c.factorId(), "factorId");
         require(c.category(), "category");
         requireText(c.description(), "description");
+        ReviewLimits.requireLength(c.description(), ReviewLimits.FACTOR_DESCRIPTION_LENGTH, "description");
         requireActorAndTime(c.actor(), c.at());
         requireEditable(state);
         ContributingFactor existing = state.document().contributingFactors().get(c.factorId());
@@ -415,6 +431,8 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
             }
             throw new RuleViolation("contributing factor " + c.factorId() + " already exists with other content");
         }
+        ReviewLimits.requireRoomForOne(state.document().contributingFactors().keySet(),
+                ReviewLimits.CONTRIBUTING_FACTORS, "contributingFactors");
         return List.of(new ReviewEvent.ContributingFactorAdded(state.reviewId(), incidentId(state), c.factorId(),
                 c.category(), c.description(), c.actor(), c.at()));
     }
@@ -442,6 +460,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
             }
             throw new RuleViolation("action item " + item.actionItemId() + " already exists; change it instead");
         }
+        ReviewLimits.requireRoomForOne(state.document().actionItems().keySet(), ReviewLimits.ACTION_ITEMS, "actionItems");
         return List.of(new ReviewEvent.ActionItemProposed(state.reviewId(), incidentId(state), item.actionItemId(),
                 item.title(), item.type(), item.ownerTeam(), item.owner(), item.priority(), item.dueDate(),
                 c.actor(), c.at()));
@@ -465,6 +484,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
 
     private List<ReviewEvent> removeActionItem(RemoveActionItem c, ReviewState state) {
         require(c.actionItemId(), "actionItemId");
+        requireReason(c.reason());
         requireActorAndTime(c.actor(), c.at());
         requireEditable(state);
         ActionItem existing = state.document().actionItems().get(c.actionItemId());
@@ -478,6 +498,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
     private List<ReviewEvent> dismissFinding(DismissFinding c, ReviewState state) {
         requireText(c.findingId(), "findingId");
         requireText(c.reason(), "reason");
+        requireReason(c.reason());
         requireActorAndTime(c.actor(), c.at());
         requireEditable(state);
         if (state.dismissals().containsKey(c.findingId())) {
@@ -503,6 +524,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         requireStatus(state, "publish", IN_REVIEW);
         requirePublishable(state, "publish");
         List<ReviewEvent> events = new ArrayList<>();
+        requireFits(state.draftOutcome(c.at()));
         ReviewEvent.Published published = ReviewEvent.Published.of(state.draftOutcome(c.at()), c.actor());
         events.add(published);
         followUpIfComplete(evolve(state, published), c.at()).ifPresent(events::add);
@@ -511,6 +533,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
 
     private List<ReviewEvent> amend(Amend c, ReviewState state) {
         requireText(c.reason(), "reason");
+        requireReason(c.reason());
         requireActorAndTime(c.actor(), c.at());
         requireStatus(state, "amend", PUBLISHED);
         List<OutcomeChange> changes = state.unpublishedChanges();
@@ -518,6 +541,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
             throw new RuleViolation("nothing changed since the review was published; there is nothing to amend");
         }
         requirePublishable(state, "amend");
+        requireFits(state.draftOutcome(state.outcome().publishedAt()));
         List<ReviewEvent> events = new ArrayList<>();
         ReviewEvent.Amended amended = ReviewEvent.Amended.of(state.draftOutcome(state.outcome().publishedAt()),
                 state.amendments() + 1, changes, c.reason(), c.actor(), c.at());
@@ -580,6 +604,36 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
 
     // --- checks -----------------------------------------------------------------------------------------
 
+    /**
+     * The events of an edit, unless they would grow the outcome past {@link ReviewLimits#OUTCOME_BYTES}. An edit
+     * that shrinks an outcome already past it (written before the limit existed) is let through.
+     */
+    private List<ReviewEvent> fitting(List<ReviewEvent> events, ReviewState state, Instant at) {
+        if (events.isEmpty()) {
+            return events;
+        }
+        ReviewState next = state;
+        for (ReviewEvent event : events) {
+            next = evolve(next, event);
+        }
+        long after = OutcomeSize.bytesOf(next.draftOutcome(at));
+        if (after > ReviewLimits.OUTCOME_BYTES && after > OutcomeSize.bytesOf(state.draftOutcome(at))) {
+            throw new OutcomeTooLarge(after);
+        }
+        return events;
+    }
+
+    private static void requireFits(ReviewOutcome outcome) {
+        long bytes = OutcomeSize.bytesOf(outcome);
+        if (bytes > ReviewLimits.OUTCOME_BYTES) {
+            throw new OutcomeTooLarge(bytes);
+        }
+    }
+
+    private static void requireReason(String reason) {
+        ReviewLimits.requireLength(reason, ReviewLimits.REASON_LENGTH, "reason");
+    }
+
     private static UUID incidentId(ReviewState state) {
         return state.incident().incidentId();
     }
@@ -605,6 +659,9 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         }
         requireText(item.title(), "title");
         requireText(item.ownerTeam(), "ownerTeam");
+        ReviewLimits.requireLength(item.title(), ReviewLimits.ACTION_ITEM_LINE_LENGTH, "title");
+        ReviewLimits.requireLength(item.ownerTeam(), ReviewLimits.ACTION_ITEM_LINE_LENGTH, "ownerTeam");
+        ReviewLimits.requireLength(item.owner(), ReviewLimits.ACTION_ITEM_LINE_LENGTH, "owner");
         return item;
     }
 

@@ -105,6 +105,11 @@ class ReviewScenario {
         assertThat(produced).isEmpty();
     }
 
+    /** What the last command was refused with, or null. */
+    RuntimeException refusal() {
+        return refusal;
+    }
+
     void thenRefused(Class<? extends RuntimeException> type, String messagePart) {
         assertThat(refusal).as("refusal").isInstanceOf(type).hasMessageContaining(messagePart);
     }

@@ -11,15 +11,18 @@ import dev.incidentlifecycle.eventstore.Loaded;
 import dev.incidentlifecycle.eventstore.StreamNotFound;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
 import dev.incidentlifecycle.reviews.config.ReviewSettings;
+import dev.incidentlifecycle.reviews.review.ActionItem;
 import dev.incidentlifecycle.reviews.review.ReviewCommand;
 import dev.incidentlifecycle.reviews.review.ReviewEvent;
 import dev.incidentlifecycle.reviews.review.ReviewState;
+import dev.incidentlifecycle.reviews.review.readmodel.ActionItemIds;
 import dev.incidentlifecycle.reviews.review.readmodel.FacilitatorCalendar;
 import dev.incidentlifecycle.reviews.review.store.ReviewAggregate;
 import dev.incidentlifecycle.reviews.schedule.FacilitatorBooking;
 import dev.incidentlifecycle.reviews.schedule.MeetingSlot;
 import dev.incidentlifecycle.reviews.schedule.ReviewPlanner;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -28,8 +31,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Runs people's commands on a review: an unknown review is a 404, a stale {@code If-Match} a 412, and a moved
- * meeting never double-books its facilitator.
+ * Runs people's commands on a review: an unknown review is a 404, a stale {@code If-Match} a 412, a moved
+ * meeting never double-books its facilitator, and an action item id another review holds is a 409. Decisions run
+ * on a worker thread (they run the language check over the whole document), never on the event loop.
  */
 @ApplicationScoped
 public class ReviewCommands {
@@ -45,20 +49,40 @@ public class ReviewCommands {
     private final FacilitatorCalendar facilitators;
     private final ReviewPlanner planner;
     private final ReviewSettings settings;
+    private final Vertx vertx;
 
     ReviewCommands(EventStore store, ReviewAggregate reviews, FacilitatorCalendar facilitators, ReviewPlanner planner,
-                   ReviewSettings settings) {
+                   ReviewSettings settings, Vertx vertx) {
         this.store = store;
         this.reviews = reviews;
         this.facilitators = facilitators;
         this.planner = planner;
         this.settings = settings;
+        this.vertx = vertx;
     }
 
     public Uni<Decided<ReviewState, ReviewEvent>> execute(UUID reviewId, long expectedVersion, CommandContext context,
                                                           Given command) {
         return store.transact(context, work -> load(work, reviewId, expectedVersion)
                 .flatMap(loaded -> decide(work, loaded, command.by(context.actor(), work.occurredAt()))));
+    }
+
+    /**
+     * Proposes an action item, unless its id (chosen by the client) already belongs to another review: ids are the
+     * items' ids in actions-service, so a reused id would make one review's outcome name another's item.
+     */
+    public Uni<Decided<ReviewState, ReviewEvent>> proposeActionItem(UUID reviewId, long expectedVersion,
+                                                                    CommandContext context, ActionItem item) {
+        return store.transact(context, work -> ActionItemIds.reviewOf(work.session(), item.actionItemId())
+                .flatMap(holder -> {
+                    if (holder.isPresent() && !holder.get().equals(reviewId)) {
+                        throw new RuleViolation("action item id " + item.actionItemId() + " belongs to another review;"
+                                + " leave actionItemId out to get a new one");
+                    }
+                    return load(work, reviewId, expectedVersion);
+                })
+                .flatMap(loaded -> decide(work, loaded, new ReviewCommand.ProposeActionItem(reviewId, item,
+                        context.actor(), work.occurredAt()))));
     }
 
     /**
@@ -118,7 +142,9 @@ public class ReviewCommands {
     }
 
     private Uni<Decided<ReviewState, ReviewEvent>> decide(UnitOfWork work, Loaded<ReviewState> loaded, ReviewCommand command) {
-        List<ReviewEvent> events = reviews.decider().decide(command, loaded.state());
-        return work.append(reviews.type(), loaded, events);
+        // On a worker; the events come back on the transaction's own context, where its session lives.
+        Uni<List<ReviewEvent>> events = vertx.executeBlocking(
+                Uni.createFrom().item(() -> reviews.decider().decide(command, loaded.state())));
+        return events.flatMap(decided -> work.append(reviews.type(), loaded, decided));
     }
 }

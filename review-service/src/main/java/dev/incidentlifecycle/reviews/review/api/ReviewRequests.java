@@ -1,6 +1,7 @@
 package dev.incidentlifecycle.reviews.review.api;
 
 import dev.incidentlifecycle.eventsourcing.InvalidCommand;
+import dev.incidentlifecycle.reviews.review.ReviewLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,11 +13,16 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The bodies of the review commands. Enum values are accepted in any case ({@code technical}, {@code TECHNICAL}). */
+/**
+ * The bodies of the review commands. Enum values are accepted in any case ({@code technical}, {@code TECHNICAL}).
+ * Text bounds are {@link ReviewLimits}' (the decider enforces them and the counts again, whoever sends the command).
+ */
 public final class ReviewRequests {
 
-    static final int TEXT = 20_000;
+    static final int SECTION = ReviewLimits.SECTION_LENGTH;
+    static final int REASON = ReviewLimits.REASON_LENGTH;
     static final int LINE = 500;
+    static final int ITEM_LINE = ReviewLimits.ACTION_ITEM_LINE_LENGTH;
 
     private ReviewRequests() {
     }
@@ -29,27 +35,27 @@ public final class ReviewRequests {
     }
 
     /** Cancel, decline, amend, dismiss a finding: each needs a reason, kept in the history. */
-    public record Reason(@NotBlank @Size(max = TEXT) String reason) {
+    public record Reason(@NotBlank @Size(max = REASON) String reason) {
     }
 
-    public record Participant(@NotBlank @Size(max = LINE) String participant) {
+    public record Participant(@NotBlank @Size(max = ReviewLimits.PARTICIPANT_LENGTH) String participant) {
     }
 
     /** Sections to set; a section left out (null) stays as it is, an empty string clears it. */
-    public record Document(@Size(max = TEXT) String summary, @Size(max = TEXT) String impact,
-                           @Size(max = TEXT) String whatWentWell, @Size(max = TEXT) String whereWeGotLucky,
-                           @Size(max = TEXT) String openQuestions) {
+    public record Document(@Size(max = SECTION) String summary, @Size(max = SECTION) String impact,
+                           @Size(max = SECTION) String whatWentWell, @Size(max = SECTION) String whereWeGotLucky,
+                           @Size(max = SECTION) String openQuestions) {
     }
 
     /** The note on an incident timeline entry; an empty note removes it. */
-    public record Note(@NotNull @Size(max = TEXT) String note) {
+    public record Note(@NotNull @Size(max = ReviewLimits.TIMELINE_NOTE_LENGTH) String note) {
     }
 
     /**
      * @param factorId optional: give one (a new UUID) to make a retried request harmless
      * @param category technical, process, organizational, communication, tooling or external
      */
-    public record Factor(UUID factorId, @NotBlank String category, @NotBlank @Size(max = TEXT) String description) {
+    public record Factor(UUID factorId, @NotBlank String category, @NotBlank @Size(max = ReviewLimits.FACTOR_DESCRIPTION_LENGTH) String description) {
     }
 
     /**
@@ -58,8 +64,8 @@ public final class ReviewRequests {
      * @param priority     P1 to P4; P3 when left out
      * @param dueDate      optional: actions-service's SLA decides when left out
      */
-    public record ActionItem(UUID actionItemId, @NotBlank @Size(max = LINE) String title, @NotBlank String type,
-                             @NotBlank @Size(max = LINE) String ownerTeam, @Size(max = LINE) String owner,
+    public record ActionItem(UUID actionItemId, @NotBlank @Size(max = ITEM_LINE) String title, @NotBlank String type,
+                             @NotBlank @Size(max = ITEM_LINE) String ownerTeam, @Size(max = ITEM_LINE) String owner,
                              String priority, LocalDate dueDate) {
     }
 

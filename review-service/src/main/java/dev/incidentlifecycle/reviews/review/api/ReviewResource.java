@@ -257,12 +257,13 @@ public class ReviewResource {
     @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
     @Operation(summary = "Propose an action item; its id stays the item's id in actions-service")
     @APIResponse(responseCode = "201", description = "Proposed; Location names the item")
+    @APIResponse(responseCode = "409", description = "The actionItemId belongs to another review")
+    @APIResponse(responseCode = "413", description = "The review's outcome would exceed its size limit")
     public Uni<Response> proposeActionItem(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                            @Valid @NotNull ReviewRequests.ActionItem request) {
         UUID reviewId = reviewId(id);
         ActionItem item = item(request.actionItemId() != null ? request.actionItemId() : UUID.randomUUID(), request);
-        return commands.execute(reviewId, Versions.expected(ifMatch), user.command(), (actor, at) ->
-                        new ReviewCommand.ProposeActionItem(reviewId, item, actor, at))
+        return commands.proposeActionItem(reviewId, Versions.expected(ifMatch), user.command(), item)
                 .flatMap(decided -> created(reviewId, "action-items", item.actionItemId()));
     }
 

@@ -9,6 +9,7 @@ import dev.incidentlifecycle.reviews.review.ReviewFinding;
 import dev.incidentlifecycle.reviews.review.ReviewState;
 import dev.incidentlifecycle.reviews.review.store.ReviewAggregate;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -19,6 +20,7 @@ import java.util.UUID;
  * Keeps {@link ReviewRow}s. The row carries the review's state folded by the aggregate's own decider, so the
  * read model can never disagree with the decisions (status, findings exactly as publication judges them); the
  * columns people filter on are copied out of it. A row already at or past an event's stream version skips it.
+ * The findings (the language check over the whole document) are computed on a worker thread, off the event loop.
  */
 @ApplicationScoped
 public class ReviewProjection implements Projection<ReviewEvent> {
@@ -26,9 +28,11 @@ public class ReviewProjection implements Projection<ReviewEvent> {
     public static final String NAME = "reviews";
 
     private final ReviewAggregate aggregate;
+    private final Vertx vertx;
 
-    ReviewProjection(ReviewAggregate aggregate) {
+    ReviewProjection(ReviewAggregate aggregate, Vertx vertx) {
         this.aggregate = aggregate;
+        this.vertx = vertx;
     }
 
     @Override
@@ -54,15 +58,18 @@ public class ReviewProjection implements Projection<ReviewEvent> {
                 ReviewRow row = new ReviewRow();
                 row.id = id;
                 row.createdAt = recorded.metadata().recordedAt();
-                fill(row, decider.evolve(decider.initialState(), recorded.event()), recorded);
-                return session.persist(row);
+                ReviewState state = decider.evolve(decider.initialState(), recorded.event());
+                return findings(state).flatMap(findings -> {
+                    fill(row, state, findings, recorded);
+                    return session.persist(row);
+                });
             }
             if (recorded.streamVersion() <= found.version) {
                 return Uni.createFrom().voidItem();
             }
             ReviewState before = ReadModelJson.read(found.state, ReviewState.class);
-            fill(found, decider.evolve(before, recorded.event()), recorded);
-            return Uni.createFrom().voidItem();
+            ReviewState state = decider.evolve(before, recorded.event());
+            return findings(state).invoke(findings -> fill(found, state, findings, recorded)).replaceWithVoid();
         });
     }
 
@@ -71,7 +78,12 @@ public class ReviewProjection implements Projection<ReviewEvent> {
         return session.createMutationQuery("delete from ReviewRow").executeUpdate().replaceWithVoid();
     }
 
-    private void fill(ReviewRow row, ReviewState state, RecordedEvent<ReviewEvent> recorded) {
+    /** On a worker; the result comes back on the transaction's own context, where its session lives. */
+    private Uni<List<ReviewFinding>> findings(ReviewState state) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> aggregate.decider().findings().of(state)));
+    }
+
+    private void fill(ReviewRow row, ReviewState state, List<ReviewFinding> findings, RecordedEvent<ReviewEvent> recorded) {
         row.incidentId = state.incident().incidentId();
         row.incidentNumber = state.incident().incidentNumber();
         row.title = state.incident().title();
@@ -86,7 +98,6 @@ public class ReviewProjection implements Projection<ReviewEvent> {
         row.scheduledStart = state.meeting().start();
         row.scheduledEnd = state.meeting().end();
         row.sequence = state.meeting().sequence();
-        List<ReviewFinding> findings = aggregate.decider().findings().of(state);
         row.openFindings = (int) findings.stream().filter(ReviewFinding::isOpen).count();
         row.findings = ReadModelJson.write(findings.stream().map(FindingView::of).toList());
         row.publishedAt = state.outcome() == null ? null : state.outcome().publishedAt();

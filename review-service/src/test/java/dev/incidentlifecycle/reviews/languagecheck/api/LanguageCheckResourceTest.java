@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.incidentlifecycle.reviews.testing.Api.asReader;
+import static dev.incidentlifecycle.reviews.testing.Api.asResponder;
+import static dev.incidentlifecycle.reviews.testing.Api.asReviewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Anyone authenticated can check a text for blame and hindsight language. */
+/** The people who write reviews (reviewers, responders, admins) check a text for blame and hindsight language. */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "schema", value = "reviews"))
 class LanguageCheckResourceTest {
@@ -21,7 +23,7 @@ class LanguageCheckResourceTest {
     @Test
     void blaming_text_gets_findings_with_position_reason_and_reframing() {
         String text = "The outage was caused by Alice. She obviously should have checked the dashboard.";
-        JsonPath result = asReader().body(Map.of("text", text, "field", "impact", "people", List.of("Alice Smith")))
+        JsonPath result = asReviewer().body(Map.of("text", text, "field", "impact", "people", List.of("Alice Smith")))
                 .post("/language-check").then().statusCode(200).extract().jsonPath();
         List<String> phrases = result.getList("findings.phrase", String.class);
         assertThat(phrases).anySatisfy(p -> assertThat(p).containsIgnoringCase("caused by Alice"));
@@ -38,10 +40,33 @@ class LanguageCheckResourceTest {
 
     @Test
     void neutral_text_about_systems_has_no_findings_and_a_body_without_text_is_refused() {
-        assertThat(asReader().body(Map.of("text", "The deploy failed because the health check timed out under load."))
+        assertThat(asReviewer().body(Map.of("text", "The deploy failed because the health check timed out under load."))
                 .post("/language-check").then().statusCode(200).extract().jsonPath().getList("findings")).isEmpty();
-        asReader().body(Map.of("field", "summary")).post("/language-check").then().statusCode(400)
+        asReviewer().body(Map.of("field", "summary")).post("/language-check").then().statusCode(400)
                 .contentType("application/problem+json");
-        asReader().body(Map.of("text", "x", "tone", "angry")).post("/language-check").then().statusCode(400);
+        asReviewer().body(Map.of("text", "x", "tone", "angry")).post("/language-check").then().statusCode(400);
+    }
+
+    @Test
+    void only_the_roles_that_write_reviews_may_check_a_text() {
+        asResponder().body(Map.of("text", "Human error.")).post("/language-check").then().statusCode(200);
+        asReader().body(Map.of("text", "Human error.")).post("/language-check").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void a_text_of_20000_characters_is_checked_and_a_longer_one_is_refused_with_413_naming_the_limit() {
+        String crafted = ("he " + "had ".repeat(5_000)).substring(0, 19_990) + " failed to";
+        JsonPath result = asReviewer().body(Map.of("text", crafted)).post("/language-check")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(result.getList("findings.ruleId", String.class)).isEmpty();
+
+        String blaming = "x".repeat(19_970) + " he had had failed to";
+        assertThat(asReviewer().body(Map.of("text", blaming)).post("/language-check").then().statusCode(200)
+                .extract().jsonPath().getList("findings.ruleId", String.class)).containsExactly("failed-to");
+
+        asReviewer().body(Map.of("text", "y".repeat(20_001))).post("/language-check").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("20000"));
     }
 }
