@@ -29,12 +29,20 @@ import java.util.TreeMap;
  *       class: {@code labels.alertname}; group: {@code labels.namespace};</li>
  *   <li>timestamp: {@code startsAt} when firing, {@code endsAt} when resolved (Alertmanager's zero time
  *       {@code 0001-01-01T00:00:00Z} counts as absent);</li>
- *   <li>links: {@code generatorURL} ("Source") and the notification's {@code externalURL} ("Alertmanager");
- *       client: "Alertmanager", client URL: {@code externalURL};</li>
- *   <li>custom details: {@code labels}, {@code annotations}, {@code fingerprint}, {@code receiver},
- *       {@code groupKey}.</li>
+ *   <li>links: {@code generatorURL} ("Source"); client: "Alertmanager", client URL: {@code externalURL};</li>
+ *   <li>custom details: the alert's own {@code labels}, {@code annotations} and {@code fingerprint}, and a
+ *       reference to its group ({@code receiver}, {@code groupKey}).</li>
  * </ul>
- * A body that is not a version 4 notification is refused with every error found.
+ * The notification's shared fields ({@code commonLabels}, {@code commonAnnotations}, {@code groupLabels},
+ * {@code truncatedAlerts}) are not copied into any signal: every alert already carries its own labels, and a
+ * copy per alert would multiply a notification's size by its number of alerts.
+ *
+ * <p>A body that is not a version 4 notification is refused with every error found. Bounds
+ * ({@link AlertLimits}): at most {@value AlertLimits#ALERTS_PER_NOTIFICATION} alerts, label and annotation names
+ * and values at most {@value AlertLimits#NOTIFICATION_FIELD_BYTES} bytes each, labels that become a signal's
+ * fields (service, job, instance, namespace, alertname) within that field's length, URLs http or https; over a
+ * size bound the result is {@link Validated.Invalid#tooLarge() too large}. Every signal given back passes
+ * {@link PagerDutyEvent#validate}, so the {@code alerts} consumer accepts what the webhook wrote.
  */
 public final class AlertmanagerNotification {
 
@@ -57,9 +65,10 @@ public final class AlertmanagerNotification {
             reader.error("'version' must be \"4\"");
         }
         String groupStatus = status(notification.get("status"), "status", reader, true);
-        String receiver = reader.requiredText(notification, "receiver", "receiver");
-        String groupKey = reader.text(notification, "groupKey", "groupKey");
-        String externalUrl = reader.nonBlankText(notification, "externalURL", "externalURL");
+        String receiver = reader.checked(reader.requiredText(notification, "receiver", "receiver"), "receiver",
+                AlertLimits.DEDUP_KEY, AlertText.Kind.LINE);
+        String groupKey = reader.boundedText(notification, "groupKey", "groupKey", AlertLimits.GROUP_KEY, AlertText.Kind.LINE);
+        String externalUrl = reader.webUrl(notification, "externalURL", "externalURL");
 
         List<AlertSignal> signals = new ArrayList<>();
         Object alertsValue = notification.get("alerts");
@@ -67,7 +76,10 @@ public final class AlertmanagerNotification {
             reader.error("'alerts' is missing");
         }
         List<?> alerts = reader.array(notification, "alerts", "alerts");
-        if (alerts != null) {
+        if (alerts != null && alerts.size() > AlertLimits.ALERTS_PER_NOTIFICATION) {
+            reader.exceeded("'alerts' holds " + alerts.size() + " alerts; at most "
+                    + AlertLimits.ALERTS_PER_NOTIFICATION + " per notification");
+        } else if (alerts != null) {
             for (int i = 0; i < alerts.size(); i++) {
                 AlertSignal signal = signal(alerts.get(i), "alerts[" + i + "]", groupStatus, receiver,
                         groupKey, externalUrl, reader);
@@ -77,7 +89,7 @@ public final class AlertmanagerNotification {
             }
         }
         if (!reader.errors().isEmpty()) {
-            return new Validated.Invalid<>(reader.errors());
+            return new Validated.Invalid<>(reader.errors(), reader.tooLarge());
         }
         return new Validated.Valid<>(List.copyOf(signals));
     }
@@ -152,30 +164,39 @@ public final class AlertmanagerNotification {
             reader.error("'" + path + ".labels' is missing or empty");
         }
         Map<String, String> annotations = reader.stringMap(alert, "annotations", path + ".annotations");
+        boolean withinBytes = withinBytes(labels, path + ".labels", reader) & withinBytes(annotations, path + ".annotations", reader);
         Instant startsAt = time(alert, "startsAt", path, reader);
         Instant endsAt = time(alert, "endsAt", path, reader);
-        String generatorUrl = reader.nonBlankText(alert, "generatorURL", path + ".generatorURL");
-        String fingerprint = reader.nonBlankText(alert, "fingerprint", path + ".fingerprint");
-        if (status == null || labels == null || labels.isEmpty() || receiver == null) {
+        String generatorUrl = reader.webUrl(alert, "generatorURL", path + ".generatorURL");
+        String fingerprint = reader.boundedText(alert, "fingerprint", path + ".fingerprint", AlertLimits.DEDUP_KEY,
+                AlertText.Kind.LINE);
+        if (status == null || labels == null || labels.isEmpty() || receiver == null || !withinBytes) {
             return null;
         }
+        int errorsBefore = reader.errorCount();
         annotations = annotations == null ? Map.of() : annotations;
         if (fingerprint == null) {
             fingerprint = fingerprintOf(labels);
         }
         String dedupKey = receiver + "/" + fingerprint;
         if (dedupKey.length() > PagerDutyEvent.MAX_DEDUP_KEY_LENGTH) {
-            reader.error("'" + path + "' gives a dedup key (receiver/fingerprint) longer than "
+            reader.exceeded("'" + path + "' gives a dedup key (receiver/fingerprint) longer than "
                     + PagerDutyEvent.MAX_DEDUP_KEY_LENGTH + " characters");
             return null;
         }
 
         boolean firing = status.equals("firing");
-        String service = firstPresent(labels.get("service"), labels.get("job"));
-        String source = firstPresent(labels.get("instance"), labels.get("job"), "alertmanager");
-        String summary = firstPresent(annotations.get("summary"), labels.get("alertname"), new TreeMap<>(labels).toString());
-        if (summary.length() > PagerDutyEvent.MAX_SUMMARY_LENGTH) {
-            summary = summary.substring(0, PagerDutyEvent.MAX_SUMMARY_LENGTH - 1) + "…";
+        String service = label(labels, path, AlertLimits.COMPONENT, reader, "service", "job");
+        String source = firstPresent(label(labels, path, AlertLimits.SOURCE, reader, "instance", "job"), "alertmanager");
+        String group = label(labels, path, AlertLimits.GROUP, reader, "namespace");
+        String alertClass = label(labels, path, AlertLimits.CLASS, reader, "alertname");
+        String summaryPath = blankToNull(annotations.get("summary")) != null ? path + ".annotations.summary"
+                : blankToNull(labels.get("alertname")) != null ? path + ".labels.alertname" : path + ".labels";
+        String summary = AlertText.cut(firstPresent(annotations.get("summary"), labels.get("alertname"),
+                new TreeMap<>(labels).toString()), AlertLimits.SUMMARY);
+        String summaryProblem = AlertText.problem(summary, AlertText.Kind.PROSE);
+        if (summaryProblem != null) {
+            reader.error("'" + summaryPath + "' " + summaryProblem + " (it is the alert's summary)");
         }
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -186,19 +207,58 @@ public final class AlertmanagerNotification {
         if (groupKey != null) {
             details.put("groupKey", groupKey);
         }
-        List<AlertLink> links = new ArrayList<>();
-        if (generatorUrl != null) {
-            links.add(new AlertLink(generatorUrl, "Source"));
+        CustomDetails.check(details, path, reader);
+        if (reader.errorCount() > errorsBefore) {
+            return null;
         }
-        if (externalUrl != null) {
-            links.add(new AlertLink(externalUrl, CLIENT));
-        }
-        return new AlertSignal(
+        List<AlertLink> links = generatorUrl == null ? List.of() : List.of(new AlertLink(generatorUrl, "Source"));
+        AlertSignal signal = new AlertSignal(
                 firing ? AlertSignal.Action.TRIGGER : AlertSignal.Action.RESOLVE,
                 dedupKey, summary, source, severityOf(labels.get("severity")),
                 firing ? startsAt : endsAt,
-                service, blankToNull(labels.get("namespace")), blankToNull(labels.get("alertname")),
-                details, links, CLIENT, externalUrl, service);
+                service, group, alertClass, details, links, CLIENT, externalUrl, service);
+        // The consumer validates every record of the alerts topic this way: never write one it would refuse.
+        if (PagerDutyEvent.validate(PagerDutyEvent.toBody(signal, null), () -> dedupKey, PagerDutyEvent.RoutingKey.OPTIONAL)
+                instanceof Validated.Invalid<AlertSignal> refused) {
+            String reasons = "'" + path + "' would be refused on the alerts topic: " + String.join("; ", refused.errors());
+            if (refused.tooLarge()) {
+                reader.exceeded(reasons);
+            } else {
+                reader.error(reasons);
+            }
+            return null;
+        }
+        return signal;
+    }
+
+    /** Every name and value within {@link AlertLimits#NOTIFICATION_FIELD_BYTES}; noting each that is not. */
+    private static boolean withinBytes(Map<String, String> values, String path, BodyReader reader) {
+        if (values == null) {
+            return true;
+        }
+        boolean within = true;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            String field = path + "." + AlertText.displayed(entry.getKey());
+            if (AlertText.utf8Length(entry.getKey()) > AlertLimits.NOTIFICATION_FIELD_BYTES) {
+                reader.exceeded("'" + path + "' has a name longer than " + AlertLimits.NOTIFICATION_FIELD_BYTES + " bytes");
+                within = false;
+            } else if (AlertText.utf8Length(entry.getValue()) > AlertLimits.NOTIFICATION_FIELD_BYTES) {
+                reader.exceeded("'" + field + "' exceeds " + AlertLimits.NOTIFICATION_FIELD_BYTES + " bytes");
+                within = false;
+            }
+        }
+        return within;
+    }
+
+    /** The first of the labels that is present, checked as the signal field it becomes; null when none is. */
+    private static String label(Map<String, String> labels, String path, int maxLength, BodyReader reader, String... names) {
+        for (String name : names) {
+            String value = blankToNull(labels.get(name));
+            if (value != null) {
+                return reader.checked(value, path + ".labels." + name, maxLength, AlertText.Kind.LINE);
+            }
+        }
+        return null;
     }
 
     private static String status(Object value, String path, BodyReader reader, boolean required) {

@@ -11,14 +11,78 @@ import java.util.Map;
  */
 final class BodyReader {
 
+    /** A hostile body could hold a problem per character: the answer lists this many and counts the rest. */
+    static final int MAX_ERRORS = 20;
+
     private final List<String> errors = new ArrayList<>();
+    private int unlisted;
+    private boolean tooLarge;
 
     List<String> errors() {
-        return errors;
+        if (unlisted == 0) {
+            return errors;
+        }
+        List<String> listed = new ArrayList<>(errors);
+        listed.add("and " + unlisted + " more " + (unlisted == 1 ? "error" : "errors"));
+        return listed;
+    }
+
+    int errorCount() {
+        return errors.size() + unlisted;
+    }
+
+    /** Whether any error is a size bound exceeded (Alertmanager's webhook answers 413 for those). */
+    boolean tooLarge() {
+        return tooLarge;
     }
 
     void error(String message) {
-        errors.add(message);
+        if (errors.contains(message)) {
+            return;
+        }
+        if (errors.size() < MAX_ERRORS) {
+            errors.add(message);
+        } else {
+            unlisted++;
+        }
+    }
+
+    /** An error that is a size bound exceeded. */
+    void exceeded(String message) {
+        tooLarge = true;
+        error(message);
+    }
+
+    /** A text within its bounds ({@link AlertLimits}): null when absent, blank or refused (noting why). */
+    String boundedText(Map<?, ?> object, String key, String path, int maxLength, AlertText.Kind kind) {
+        return checked(nonBlankText(object, key, path), path, maxLength, kind);
+    }
+
+    /** The value when it keeps the bounds of its field; else null, noting why. */
+    String checked(String value, String path, int maxLength, AlertText.Kind kind) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            exceeded("'" + path + "' exceeds " + maxLength + " characters");
+            return null;
+        }
+        String problem = AlertText.problem(value, kind);
+        if (problem != null) {
+            error("'" + path + "' " + problem);
+            return null;
+        }
+        return value;
+    }
+
+    /** An http or https URL within {@link AlertLimits#URL}: null when absent, blank or refused (noting why). */
+    String webUrl(Map<?, ?> object, String key, String path) {
+        String url = boundedText(object, key, path, AlertLimits.URL, AlertText.Kind.LINE);
+        if (url != null && !AlertText.isWebUrl(url)) {
+            error("'" + path + "' must be an http or https URL");
+            return null;
+        }
+        return url;
     }
 
     /** A string field: null when absent or JSON null; an error when it holds anything but a string. */

@@ -19,9 +19,13 @@ import java.util.function.Supplier;
  * trigger {@code payload.summary} (at most 1024 characters), {@code payload.source} and
  * {@code payload.severity} (critical, error, warning, info, lower case) present; {@code payload.timestamp},
  * when present, an ISO-8601 date-time (an offset may be written {@code +0000} as in PagerDuty's own example;
- * no offset means UTC). Fields of the wrong JSON type are refused; unknown fields ({@code images}, ...)
- * are ignored. For acknowledge and resolve the payload is optional and read leniently, as PagerDuty
- * ignores it.
+ * no offset means UTC). Every text keeps the bounds of {@link AlertLimits} (lengths, no control characters,
+ * {@code client_url} and link hrefs http or https only, {@code custom_details} bounded in size, depth and
+ * entries, with no U+0000 anywhere): what passes here can always be stored, so the {@code alerts} consumer,
+ * which validates with this same method, never meets a record the database refuses. Fields of the wrong
+ * JSON type are refused; unknown fields ({@code images}, ...) are ignored and never stored. For acknowledge
+ * and resolve the payload is optional and read leniently, as PagerDuty ignores it: a payload field out of its
+ * bounds is dropped.
  *
  * <p>Error wording follows PagerDuty where it is known: the body is
  * {@code {"status":"invalid event","message":"Event object is invalid","errors":[...]}} and errors read
@@ -40,8 +44,8 @@ public final class PagerDutyEvent {
     /** {@code message} of PagerDuty's 400 answer. */
     public static final String INVALID_MESSAGE = "Event object is invalid";
 
-    public static final int MAX_DEDUP_KEY_LENGTH = 255;
-    public static final int MAX_SUMMARY_LENGTH = 1024;
+    public static final int MAX_DEDUP_KEY_LENGTH = AlertLimits.DEDUP_KEY;
+    public static final int MAX_SUMMARY_LENGTH = AlertLimits.SUMMARY;
 
     /** Whether {@code routing_key} must be present: on {@code /v2/enqueue} yes; records written straight to Kafka may omit it. */
     public enum RoutingKey {
@@ -80,10 +84,7 @@ public final class PagerDutyEvent {
         if (key != null && !(key instanceof String)) {
             reader.error("'dedup_key' must be a string");
         } else if (key instanceof String text && !text.isBlank()) {
-            dedupKey = text;
-            if (text.length() > MAX_DEDUP_KEY_LENGTH) {
-                reader.error("'dedup_key' exceeds " + MAX_DEDUP_KEY_LENGTH + " characters");
-            }
+            dedupKey = reader.checked(text, "dedup_key", AlertLimits.DEDUP_KEY, AlertText.Kind.LINE);
         } else if (action == AlertSignal.Action.ACKNOWLEDGE || action == AlertSignal.Action.RESOLVE) {
             reader.error("'dedup_key' is missing or blank");
         }
@@ -93,11 +94,11 @@ public final class PagerDutyEvent {
                 : lenientPayload(event);
 
         List<AlertLink> links = links(event, reader);
-        String client = reader.text(event, "client", "client");
-        String clientUrl = reader.text(event, "client_url", "client_url");
+        String client = reader.boundedText(event, "client", "client", AlertLimits.CLIENT, AlertText.Kind.LINE);
+        String clientUrl = reader.webUrl(event, "client_url", "client_url");
 
         if (!reader.errors().isEmpty()) {
-            return new Validated.Invalid<>(reader.errors());
+            return new Validated.Invalid<>(reader.errors(), reader.tooLarge());
         }
         if (dedupKey == null) {
             dedupKey = newDedupKey.get();
@@ -185,11 +186,10 @@ public final class PagerDutyEvent {
             }
             return new Payload(null, null, null, null, null, null, null, null);
         }
-        String summary = reader.requiredText(payload, "summary", "payload.summary");
-        if (summary != null && summary.length() > MAX_SUMMARY_LENGTH) {
-            reader.error("'payload.summary' exceeds " + MAX_SUMMARY_LENGTH + " characters");
-        }
-        String source = reader.requiredText(payload, "source", "payload.source");
+        String summary = reader.checked(reader.requiredText(payload, "summary", "payload.summary"),
+                "payload.summary", AlertLimits.SUMMARY, AlertText.Kind.PROSE);
+        String source = reader.checked(reader.requiredText(payload, "source", "payload.source"),
+                "payload.source", AlertLimits.SOURCE, AlertText.Kind.LINE);
         AlertSeverity severity = null;
         Object severityValue = payload.get("severity");
         if (severityValue == null || severityValue instanceof String text && text.isBlank()) {
@@ -201,10 +201,18 @@ public final class PagerDutyEvent {
             }
         }
         return new Payload(summary, source, severity, timestamp(payload, reader),
-                reader.nonBlankText(payload, "component", "payload.component"),
-                reader.nonBlankText(payload, "group", "payload.group"),
-                reader.nonBlankText(payload, "class", "payload.class"),
-                reader.object(payload, "custom_details", "payload.custom_details"));
+                reader.boundedText(payload, "component", "payload.component", AlertLimits.COMPONENT, AlertText.Kind.LINE),
+                reader.boundedText(payload, "group", "payload.group", AlertLimits.GROUP, AlertText.Kind.LINE),
+                reader.boundedText(payload, "class", "payload.class", AlertLimits.CLASS, AlertText.Kind.LINE),
+                customDetails(payload, reader));
+    }
+
+    private static Map<String, Object> customDetails(Map<String, Object> payload, BodyReader reader) {
+        Map<String, Object> details = reader.object(payload, "custom_details", "payload.custom_details");
+        if (details != null) {
+            CustomDetails.check(details, "payload.custom_details", reader);
+        }
+        return details;
     }
 
     /** Acknowledge and resolve: whatever readable payload came along is kept, the rest is ignored. */
@@ -213,17 +221,19 @@ public final class PagerDutyEvent {
         if (payload == null) {
             return new Payload(null, null, null, null, null, null, null, null);
         }
+        // A field out of its bounds is dropped, not refused: it must still never reach the database.
         BodyReader ignored = new BodyReader();
-        String summary = ignored.nonBlankText(payload, "summary", "payload.summary");
+        BodyReader details = new BodyReader();
+        Map<String, Object> customDetails = customDetails(payload, details);
         return new Payload(
-                summary != null && summary.length() <= MAX_SUMMARY_LENGTH ? summary : null,
-                ignored.nonBlankText(payload, "source", "payload.source"),
+                ignored.boundedText(payload, "summary", "payload.summary", AlertLimits.SUMMARY, AlertText.Kind.PROSE),
+                ignored.boundedText(payload, "source", "payload.source", AlertLimits.SOURCE, AlertText.Kind.LINE),
                 payload.get("severity") instanceof String text ? AlertSeverity.fromWireName(text) : null,
                 timestamp(payload, ignored),
-                ignored.nonBlankText(payload, "component", "payload.component"),
-                ignored.nonBlankText(payload, "group", "payload.group"),
-                ignored.nonBlankText(payload, "class", "payload.class"),
-                ignored.object(payload, "custom_details", "payload.custom_details"));
+                ignored.boundedText(payload, "component", "payload.component", AlertLimits.COMPONENT, AlertText.Kind.LINE),
+                ignored.boundedText(payload, "group", "payload.group", AlertLimits.GROUP, AlertText.Kind.LINE),
+                ignored.boundedText(payload, "class", "payload.class", AlertLimits.CLASS, AlertText.Kind.LINE),
+                details.errorCount() == 0 ? customDetails : null);
     }
 
     private static Instant timestamp(Map<String, Object> payload, BodyReader reader) {
@@ -243,6 +253,10 @@ public final class PagerDutyEvent {
         if (array == null) {
             return List.of();
         }
+        if (array.size() > AlertLimits.LINKS) {
+            reader.exceeded("'links' holds more than " + AlertLimits.LINKS + " links");
+            return List.of();
+        }
         List<AlertLink> links = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             String path = "links[" + i + "]";
@@ -251,8 +265,9 @@ public final class PagerDutyEvent {
                 reader.error("'" + path + "' must be an object");
                 continue;
             }
-            String href = reader.requiredText(link, "href", path + ".href");
-            String text = reader.nonBlankText(link, "text", path + ".text");
+            String href = reader.requiredText(link, "href", path + ".href") == null
+                    ? null : reader.webUrl(link, "href", path + ".href");
+            String text = reader.boundedText(link, "text", path + ".text", AlertLimits.LINK_TEXT, AlertText.Kind.LINE);
             if (href != null) {
                 links.add(new AlertLink(href, text));
             }

@@ -12,12 +12,20 @@ public sealed interface Validated<T> {
     record Valid<T>(T value) implements Validated<T> {
     }
 
-    record Invalid<T>(List<String> errors) implements Validated<T> {
+    /**
+     * @param tooLarge whether a size bound ({@link AlertLimits}) was exceeded, which some adapters answer
+     *                 with 413 rather than 400
+     */
+    record Invalid<T>(List<String> errors, boolean tooLarge) implements Validated<T> {
         public Invalid {
             errors = List.copyOf(errors);
             if (errors.isEmpty()) {
                 throw new IllegalArgumentException("an invalid body has at least one error");
             }
+        }
+
+        public Invalid(List<String> errors) {
+            this(errors, false);
         }
     }
 }

@@ -55,6 +55,8 @@ public class AlertmanagerWebhookResource {
     @APIResponse(responseCode = "202", description = "Every alert of the notification was written to the alerts topic")
     @APIResponse(responseCode = "400", description = "Not a version 4 notification (problem+json, with every error)")
     @APIResponse(responseCode = "401", description = "No bearer token, or not a configured one")
+    @APIResponse(responseCode = "413", description = "Over a bound: alerts per notification, bytes per label or annotation, "
+            + "or a field's length (problem+json naming each limit); or the body is over the body size limit")
     public Response receive(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
         if (!secrets.isAlertmanagerToken(bearerToken(authorization))) {
             throw new UnauthorizedException();
@@ -65,7 +67,7 @@ public class AlertmanagerWebhookResource {
         }
         Validated<List<AlertSignal>> validated = AlertmanagerNotification.toSignals(notification);
         if (validated instanceof Validated.Invalid<List<AlertSignal>> refused) {
-            return invalid(refused.errors());
+            return refused.tooLarge() ? tooLarge(refused.errors()) : invalid(refused.errors());
         }
         List<AlertSignal> signals = ((Validated.Valid<List<AlertSignal>>) validated).value();
         try {
@@ -88,13 +90,22 @@ public class AlertmanagerWebhookResource {
 
     /** 400 problem+json listing every error; the field of each is the path the message quotes. */
     private static Response invalid(List<String> errors) {
+        return problem(400, "Invalid notification",
+                "not an Alertmanager webhook notification (version 4): " + String.join("; ", errors), errors);
+    }
+
+    /** 413 problem+json: the notification is over a documented bound, each error naming its limit. */
+    private static Response tooLarge(List<String> errors) {
+        return problem(413, "Notification too large",
+                "the notification is over the limits of this receiver: " + String.join("; ", errors), errors);
+    }
+
+    private static Response problem(int status, String title, String detail, List<String> errors) {
         List<Problem.FieldError> fields = errors.stream()
                 .map(message -> new Problem.FieldError(quotedPath(message), message))
                 .toList();
-        return Response.status(400).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", "Invalid notification", 400,
-                        "not an Alertmanager webhook notification (version 4): " + String.join("; ", errors),
-                        "/webhooks/alertmanager", fields))
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, "/webhooks/alertmanager", fields))
                 .build();
     }
 

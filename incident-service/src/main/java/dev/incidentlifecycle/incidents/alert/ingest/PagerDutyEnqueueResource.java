@@ -65,7 +65,8 @@ public class PagerDutyEnqueueResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send an alert event (trigger, acknowledge or resolve), as to PagerDuty's Events API v2")
     @APIResponse(responseCode = "202", description = "Accepted and written to the alerts topic; the dedup key is returned")
-    @APIResponse(responseCode = "400", description = "Invalid event or unknown routing key (PagerDuty's shape)")
+    @APIResponse(responseCode = "400", description = "Invalid event, a field over its bound (AlertLimits: lengths, control "
+            + "characters, http/https URLs, custom_details size), or unknown routing key (PagerDuty's shape, every error named)")
     @APIResponse(responseCode = "413", description = "The body is larger than the configured limit")
     public Response enqueue(byte[] body) {
         Map<String, Object> event = SenderBody.asObject(body);

@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.incidents.alert.ingest;
 
+import dev.incidentlifecycle.testing.KafkaTopic;
 import dev.incidentlifecycle.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -119,6 +120,61 @@ class AlertmanagerWebhookTest {
                 .body(notification("firing", service, "0001-01-01T00:00:00Z")).post("/webhooks/alertmanager")
                 .then().statusCode(401).contentType(PROBLEM);
         assertThat(alertsOfService(service)).isEmpty();
+    }
+
+    /** A notification of {@code count} firing alerts of one service, each with the given extra label. */
+    static String notificationOf(String service, int count, String extraLabel) {
+        StringBuilder alerts = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            alerts.append(i == 0 ? "" : ",").append("{\"status\":\"firing\",\"labels\":{\"alertname\":\"A\",\"service\":\"")
+                    .append(service).append("\",\"n\":\"").append(i).append("\"").append(extraLabel)
+                    .append("},\"startsAt\":\"2026-03-02T10:00:00Z\"}");
+        }
+        return "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"incident-lifecycle\",\"groupKey\":\"{}:{}\","
+                + "\"externalURL\":\"http://alertmanager.example.com:9093\",\"alerts\":[" + alerts + "]}";
+    }
+
+    @Test
+    void a_notification_over_its_bounds_is_413_naming_the_limit_and_nothing_is_queued() {
+        String service = unique("storm");
+        send(DEV_KEY, notificationOf(service, 1001, "")).then().statusCode(413).contentType(PROBLEM)
+                .body("status", equalTo(413), "title", equalTo("Notification too large"),
+                        "errors.field", equalTo(List.of("alerts")),
+                        "errors.message", equalTo(List.of("'alerts' holds 1001 alerts; at most 1000 per notification")));
+        send(DEV_KEY, notificationOf(service, 1, ",\"pod\":\"" + "p".repeat(5000) + "\"")).then().statusCode(413)
+                .contentType(PROBLEM)
+                .body("errors.message", equalTo(List.of("'alerts[0].labels.pod' exceeds 4096 bytes")));
+        send(DEV_KEY, notificationOf(service + "-" + "s".repeat(3 * 1024), 1, "")).then().statusCode(413)
+                .contentType(PROBLEM)
+                .body("errors.message", equalTo(List.of("'alerts[0].labels.service' exceeds 255 characters")));
+        assertThat(alertsOfService(service)).isEmpty();
+    }
+
+    @Test
+    void control_characters_wrong_types_and_foreign_urls_are_400_naming_the_field() {
+        String service = unique("hostile");
+        send(DEV_KEY, notificationOf(service, 1, ",\"pod\":\"api-\\u0000\"")).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("alerts[0].labels.pod")),
+                        "errors.message", equalTo(List.of("'alerts[0].labels.pod' contains a control character U+0000 at index 4")));
+        send(DEV_KEY, notificationOf(service, 1, ",\"replicas\":3")).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.message", equalTo(List.of("'alerts[0].labels.replicas' must be a string")));
+        send(DEV_KEY, notificationOf(service, 1, "").replace("http://alertmanager.example.com:9093", "javascript:alert(1)"))
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.message", equalTo(List.of("'externalURL' must be an http or https URL")));
+        assertThat(alertsOfService(service)).isEmpty();
+    }
+
+    @Test
+    void each_signal_carries_its_own_labels_and_not_the_notifications_shared_fields() {
+        String service = unique("shared");
+        try (KafkaTopic topic = KafkaTopic.readFromStart("alerts")) {
+            send(DEV_KEY, notification("firing", service, "0001-01-01T00:00:00Z")).then().statusCode(202);
+            String key = "incident-lifecycle/" + service + "-a1";
+            await().atMost(WAIT).until(() -> !topic.poll().withKey(key).isEmpty());
+            String value = KafkaTopic.value(topic.withKey(key).get(0));
+            assertThat(value).contains("\"instance\":\"web-1:9100\"", "\"groupKey\"", "\"receiver\":\"incident-lifecycle\"")
+                    .doesNotContain("commonLabels", "groupLabels", "commonAnnotations", "web-2:9100");
+        }
     }
 
     @Test

@@ -119,6 +119,41 @@ class PagerDutyEnqueueTest {
                         "message", equalTo("Event object is invalid"));
     }
 
+    static String trigger(String payloadFields, String extra) {
+        return "{\"routing_key\":\"" + DEV_KEY + "\",\"event_action\":\"trigger\",\"dedup_key\":\"" + unique("bounds")
+                + "\",\"payload\":{\"summary\":\"Disk full\",\"source\":\"db-1\",\"severity\":\"error\"" + payloadFields + "}"
+                + extra + "}";
+    }
+
+    static void refusedWith(String body, String error) {
+        Response response = enqueue(body);
+        response.then().statusCode(400).contentType(ContentType.JSON);
+        assertThat(response.asString()).isEqualTo(
+                "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[" + error + "]}");
+    }
+
+    @Test
+    void a_field_out_of_its_bounds_is_400_naming_the_field_and_nothing_reaches_the_topic() {
+        String service = unique("bounded");
+        // JSON escapes as a sender writes them: \u0000 is valid JSON that PostgreSQL's jsonb refuses.
+        refusedWith("{\"routing_key\":\"" + DEV_KEY + "\",\"event_action\":\"trigger\",\"dedup_key\":\"" + service
+                        + "\",\"payload\":{\"summary\":\"Disk 9\\u0000% full\",\"source\":\"db-1\",\"severity\":\"error\","
+                        + "\"component\":\"" + service + "\"}}",
+                "\"'payload.summary' contains a control character U+0000 at index 6\"");
+        refusedWith(trigger(",\"component\":\"" + "c".repeat(3 * 1024) + "\"", ""),
+                "\"'payload.component' exceeds 255 characters\"");
+        refusedWith(trigger(",\"custom_details\":{\"a\":[{\"b\":\"x\\u0000\"}]}", ""),
+                "\"'payload.custom_details.a[0].b' contains a control character U+0000 at index 1\"");
+        refusedWith(trigger("", ",\"links\":[{\"href\":\"javascript:alert(document.cookie)\"}]"),
+                "\"'links[0].href' must be an http or https URL\"");
+        refusedWith(trigger("", ",\"client_url\":\"data:text/html,x\""),
+                "\"'client_url' must be an http or https URL\"");
+        refusedWith(trigger(",\"component\":7,\"custom_details\":[1]", ",\"links\":{\"href\":\"https://x\"},\"client\":true"),
+                "\"'payload.component' must be a string\",\"'payload.custom_details' must be an object\","
+                        + "\"'links' must be an array\",\"'client' must be a string\"");
+        assertThat(alertsWithKey(service)).isEmpty();
+    }
+
     @Test
     void an_unknown_routing_key_is_refused_as_pagerduty_refuses_it() {
         String key = unique("unknown-routing-key");
