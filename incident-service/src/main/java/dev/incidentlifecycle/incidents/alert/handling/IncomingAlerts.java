@@ -10,6 +10,7 @@ import dev.incidentlifecycle.eventstore.consuming.IncomingMessage;
 import dev.incidentlifecycle.eventstore.consuming.PoisonMessage;
 import dev.incidentlifecycle.eventstore.consuming.Subscription;
 import dev.incidentlifecycle.incidents.alert.AlertCommand;
+import dev.incidentlifecycle.incidents.alert.AlertLimits;
 import dev.incidentlifecycle.incidents.alert.AlertEvent;
 import dev.incidentlifecycle.incidents.alert.AlertSignal;
 import dev.incidentlifecycle.incidents.alert.AlertState;
@@ -49,7 +50,7 @@ public class IncomingAlerts implements BatchHandler<IncomingAlerts.Signal> {
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
-    private static final int MAX_ACTOR_LENGTH = 200;
+    private static final int MAX_ACTOR_LENGTH = AlertLimits.CLIENT;
 
     private final AlertTriage triage;
     private final AlertMetrics metrics;
