@@ -63,11 +63,16 @@ public final class AlertPipelineBenchmark {
             System.exit(2);
             return;
         }
+        int status = 0;
         try (RunningSystem system = new RunningSystem(options);
                 ProcessMemory memory = new ProcessMemory(system.pidFolder)) {
             new AlertPipelineBenchmark(options, system, memory).run();
+        } catch (Exception e) {
+            System.err.println("The benchmark stopped: " + e);
+            e.printStackTrace();
+            status = 1;
         }
-        System.exit(0); // Kafka clients' and HTTP threads must not keep the JVM
+        System.exit(status); // no client thread left behind keeps the JVM
     }
 
     private void run() throws Exception {
@@ -140,8 +145,8 @@ public final class AlertPipelineBenchmark {
     private record Storm(int triggers, long startedAt, long producedAt, Handled.Outcome outcome) {
 
         double alertsPerSecond() {
-            long end = outcome.complete() ? outcome.occurrencesMatchedAt() : System.nanoTime();
-            return (outcome.complete() ? triggers : outcome.occurrencesSeen()) / ((end - startedAt) / 1e9);
+            long end = outcome.complete() ? outcome.doneAt() : System.nanoTime();
+            return (outcome.complete() ? triggers : Math.max(0, outcome.occurrencesSeen())) / ((end - startedAt) / 1e9);
         }
 
         String lagZero() {
@@ -202,9 +207,11 @@ public final class AlertPipelineBenchmark {
         report.figure(figure, perSecond(rate, "alerts"), Report.ratio(rate, rawRate, "raw pipeline"),
                 String.format(">= %.0f %%", target * 100), storm.outcome().complete() && rate >= target * rawRate);
         if (storm.outcome().complete()) {
-            report.note(String.format("produced in %.1f s; all occurrences in incident.alert after %.1f s; group lag 0 after %s",
+            report.note(String.format("produced in %.1f s; all occurrences in incident.alert after %s; group lag 0 after %s",
                     (storm.producedAt() - storm.startedAt()) / 1e9,
-                    (storm.outcome().occurrencesMatchedAt() - storm.startedAt()) / 1e9, storm.lagZero()));
+                    storm.outcome().readModelRead()
+                            ? String.format("%.1f s", (storm.outcome().occurrencesMatchedAt() - storm.startedAt()) / 1e9)
+                            : "(unreadable)", storm.lagZero()));
         } else {
             report.note(String.format("NOT handled within %d s: %,d of %,d occurrences (rate so far shown)",
                     options.phaseTimeout().toSeconds(), storm.outcome().occurrencesSeen(), storm.triggers()));
@@ -322,7 +329,13 @@ public final class AlertPipelineBenchmark {
         Handled.Outcome outcome = handled.await(services, keys + (long) total, options.phaseTimeout());
 
         boolean commitTimes = "on".equals(system.databaseSettings(List.of("track_commit_timestamp")).get("track_commit_timestamp"));
-        List<Long> latencies = visibleLatencies(sentMicros, services, commitTimes);
+        List<Long> latencies;
+        try {
+            latencies = visibleLatencies(sentMicros, services, commitTimes);
+        } catch (java.sql.SQLException e) {
+            problems.add("latency: incident.alert could not be read (" + e.getMessage() + ")");
+            latencies = new ArrayList<>();
+        }
         Collections.sort(latencies);
         String figure = String.format("latency at %,d alerts/s for %d s (achieved %,.0f/s), produce → visible",
                 options.rate(), options.seconds(), total / sendingSeconds);

@@ -16,11 +16,23 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Handled {
 
-    /** Times in System.nanoTime(); -1 when it did not happen before the deadline. */
+    /**
+     * Times in System.nanoTime(); -1 when it did not happen before the deadline. {@code occurrencesSeen} is -1 when
+     * the read model could not be read (its shape changed): then the lag alone says when the work was done.
+     */
     record Outcome(long occurrencesMatchedAt, long lagZeroAt, long occurrencesSeen, long expected) {
 
+        boolean readModelRead() {
+            return occurrencesSeen >= 0;
+        }
+
         boolean complete() {
-            return occurrencesMatchedAt > 0;
+            return readModelRead() ? occurrencesMatchedAt > 0 : lagZeroAt > 0;
+        }
+
+        /** When the work was done: all occurrences in the read model, or (read model unreadable) lag 0. */
+        long doneAt() {
+            return readModelRead() ? occurrencesMatchedAt : lagZeroAt;
         }
     }
 
@@ -41,11 +53,14 @@ final class Handled {
                 PreparedStatement query = connection.prepareStatement(
                         "select coalesce(sum(occurrences), 0) from incident.alert where service = any(?)")) {
             query.setArray(1, connection.createArrayOf("text", services.toArray()));
-            while (System.nanoTime() < deadline && (matchedAt < 0 || lagZeroAt < 0)) {
-                if (matchedAt < 0) {
+            while (System.nanoTime() < deadline && ((seen >= 0 && matchedAt < 0) || lagZeroAt < 0)) {
+                if (seen >= 0 && matchedAt < 0) {
                     try (ResultSet row = query.executeQuery()) {
                         row.next();
                         seen = row.getLong(1);
+                    } catch (SQLException e) {
+                        System.err.println("incident.alert cannot be read (" + e.getMessage() + "): going by the group's lag alone");
+                        seen = -1;
                     }
                     if (seen >= expected) {
                         matchedAt = System.nanoTime();
@@ -65,7 +80,7 @@ final class Handled {
                 LockSupport.parkNanos(50_000_000L);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read incident.alert: " + e.getMessage(), e);
+            throw new IllegalStateException("Could not reach the database: " + e.getMessage(), e);
         }
         return new Outcome(matchedAt, lagZeroAt, seen, expected);
     }
