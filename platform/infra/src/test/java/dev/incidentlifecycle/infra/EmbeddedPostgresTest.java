@@ -83,6 +83,25 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void a_durable_server_flushes_every_commit_and_a_fast_one_does_not() throws Exception {
+        try (EmbeddedPostgres durable = EmbeddedPostgres.start(folder.resolve("durable"), 0, EmbeddedPostgres.Durability.DURABLE);
+                Connection connection = durable.connect("postgres");
+                Statement statement = connection.createStatement()) {
+            assertThat(single(statement, "SHOW fsync")).isEqualTo("on");
+            assertThat(single(statement, "SHOW synchronous_commit")).isEqualTo("on");
+            assertThat(single(statement, "SHOW full_page_writes")).isEqualTo("on");
+            assertThat(single(statement, "SHOW track_commit_timestamp")).isEqualTo("on");
+        }
+        try (EmbeddedPostgres fast = EmbeddedPostgres.start(folder.resolve("fast"));
+                Connection connection = fast.connect("postgres");
+                Statement statement = connection.createStatement()) {
+            assertThat(fast.durability()).isEqualTo(EmbeddedPostgres.Durability.FAST);
+            assertThat(single(statement, "SHOW fsync")).isEqualTo("off");
+            assertThat(single(statement, "SHOW synchronous_commit")).isEqualTo("off");
+        }
+    }
+
+    @Test
     void refuses_names_that_are_not_plain_identifiers() {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(folder.resolve("pg"))) {
             assertThatThrownBy(() -> postgres.createDatabase("x; DROP DATABASE postgres", "postgres"))

@@ -56,6 +56,12 @@ class InfrastructureProgramTest {
                     Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE incidents (id text)");
                 statement.execute("INSERT INTO incidents VALUES ('INC-42')");
+                for (String setting : List.of("fsync", "synchronous_commit")) {
+                    try (ResultSet shown = statement.executeQuery("SHOW " + setting)) {
+                        assertThat(shown.next()).isTrue();
+                        assertThat(shown.getString(1)).as("the launcher's database keeps what it commits: " + setting).isEqualTo("on");
+                    }
+                }
             }
         } finally {
             first.destroy(); // SIGTERM

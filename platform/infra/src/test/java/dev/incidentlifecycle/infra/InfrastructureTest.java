@@ -104,4 +104,12 @@ class InfrastructureTest {
         assertThat(defaults.kafkaControllerPort()).isNotIn(9093, 9094);
         assertThat(defaults.postgresPort()).isNotEqualTo(5432);
     }
+
+    @Test
+    void the_launcher_keeps_its_data_durably_and_tests_do_not_flush() {
+        assertThat(Infrastructure.Settings.launcherDefaults(folder).postgresDurability())
+                .isEqualTo(EmbeddedPostgres.Durability.DURABLE);
+        assertThat(Infrastructure.Settings.freePorts(folder).postgresDurability())
+                .isEqualTo(EmbeddedPostgres.Durability.FAST);
+    }
 }
