@@ -117,8 +117,10 @@ public final class PartitionedConsumer<T> {
         if (current != null) {
             current.wakeup();
         }
+        // A batch still waiting for the database gives up now: its position did not move, so nothing is lost.
+        thread.interrupt();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
+            thread.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -154,9 +156,12 @@ public final class PartitionedConsumer<T> {
                     handle(records);
                 }
             }
-        } catch (WakeupException stopping) {
+        } catch (WakeupException | org.apache.kafka.common.errors.InterruptException stopping) {
             // stop() woke the poll up
         } catch (Throwable e) {
+            if (!running) {
+                return;
+            }
             died = e;
             LOG.errorf(e, "the consumer of %s stopped", subscription.topic());
         }
