@@ -79,6 +79,16 @@ public class TokenIssuers implements TenantConfigResolver {
         return PROVIDER.equals(tenantId) ? providerTeams : LOCAL_TEAMS;
     }
 
+    /** The tenant of tokens signed by the local key. */
+    OidcTenantConfig localTenant() {
+        return local;
+    }
+
+    /** The tenant of the OpenID Connect provider's tokens, when one is configured. */
+    Optional<OidcTenantConfig> providerTenant() {
+        return provider;
+    }
+
     private static OidcTenantConfig providerTenant(String issuer, OidcIssuer oidc) {
         String audience = oidc.audience().filter(a -> !a.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "OIDC_ISSUER is set (" + issuer + ") but OIDC_AUDIENCE is not: set it to the audience the provider "
