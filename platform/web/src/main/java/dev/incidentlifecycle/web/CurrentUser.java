@@ -1,6 +1,8 @@
 package dev.incidentlifecycle.web;
 
 import dev.incidentlifecycle.eventstore.CommandContext;
+import dev.incidentlifecycle.web.login.TokenIssuers;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -9,8 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The person behind the request, from their bearer token: subject, roles ({@code groups} claim) and the
- * teams they belong to ({@code teams} claim).
+ * The person behind the request, from their bearer token: subject, roles and the teams they belong to. Tokens
+ * of the local key carry them in {@code groups} and {@code teams}; an OpenID Connect provider's where
+ * {@code OIDC_ROLES_CLAIM} and {@code OIDC_TEAMS_CLAIM} say ({@link TokenIssuers}).
  */
 @RequestScoped
 public class CurrentUser {
@@ -18,10 +21,14 @@ public class CurrentUser {
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
+    private final TokenIssuers issuers;
     private final HttpServerRequest request;
 
-    CurrentUser(JsonWebToken token, HttpServerRequest request) {
+    CurrentUser(JsonWebToken token, SecurityIdentity identity, TokenIssuers issuers, HttpServerRequest request) {
         this.token = token;
+        this.identity = identity;
+        this.issuers = issuers;
         this.request = request;
     }
 
@@ -29,8 +36,9 @@ public class CurrentUser {
         return token.getName();
     }
 
+    /** The roles the token's issuer gave: the same that {@code @RolesAllowed} checks. */
     public Set<String> roles() {
-        return token.getGroups();
+        return identity.getRoles();
     }
 
     public boolean isAdmin() {
@@ -38,15 +46,10 @@ public class CurrentUser {
     }
 
     public Set<String> teams() {
-        Object claim = token.getClaim("teams");
-        if (claim instanceof jakarta.json.JsonArray array) {
-            return array.getValuesAs(jakarta.json.JsonString.class).stream()
-                    .map(jakarta.json.JsonString::getString).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        if (identity.isAnonymous()) {
+            return Set.of();
         }
-        if (claim instanceof java.util.Collection<?> values) {
-            return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
-        }
-        return claim == null ? Set.of() : Set.of(String.valueOf(claim));
+        return issuers.teamsClaim(identity.getAttribute(TokenIssuers.TENANT_ATTRIBUTE)).valuesIn(token);
     }
 
     public boolean memberOf(String team) {

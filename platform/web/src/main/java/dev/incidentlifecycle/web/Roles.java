@@ -1,6 +1,6 @@
 package dev.incidentlifecycle.web;
 
-/** The roles of the {@code groups} claim. Reads need only a valid token. */
+/** The roles a token gives (local tokens: {@code groups} claim; a provider's: {@code OIDC_ROLES_CLAIM}). Reads need only a valid token. */
 public final class Roles {
 
     /** Runs incidents: declares, acknowledges, mitigates, resolves. */
