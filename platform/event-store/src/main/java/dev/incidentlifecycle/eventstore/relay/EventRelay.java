@@ -86,6 +86,10 @@ public class EventRelay {
         if (running) {
             return;
         }
+        if (config.fallbackPoll().compareTo(config.leaderTimeout()) >= 0) {
+            LOG.warnf("relay %s: fallback-poll %s is not below leader-timeout %s; an idle leader may lose its lock",
+                    config.name(), config.fallbackPoll(), config.leaderTimeout());
+        }
         running = true;
         thread = new Thread(this::run, "event-relay-" + config.name());
         thread.setDaemon(true);

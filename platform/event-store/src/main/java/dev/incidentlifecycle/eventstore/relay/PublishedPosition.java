@@ -58,6 +58,8 @@ final class PublishedPosition {
                     infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
                 }
             }
+            // Assigned first: a read_committed consumer asking offsets of partitions it is not assigned logs a warning each.
+            consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
             Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, Duration.ofSeconds(10));
             for (LogPosition last : lastTrusted(consumer, partitions, begins, ends, log)) {
