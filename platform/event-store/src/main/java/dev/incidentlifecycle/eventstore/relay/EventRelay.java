@@ -43,6 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class EventRelay {
 
     private static final Logger LOG = Logger.getLogger(EventRelay.class);
+    private static final Duration SHORT_WAIT = Duration.ofMillis(250);
 
     private final RelayConfig config;
     private final String bootstrapServers;
@@ -86,10 +87,6 @@ public class EventRelay {
         if (running) {
             return;
         }
-        if (config.fallbackPoll().compareTo(config.leaderTimeout()) >= 0) {
-            LOG.warnf("relay %s: fallback-poll %s is not below leader-timeout %s; an idle leader may lose its lock",
-                    config.name(), config.fallbackPoll(), config.leaderTimeout());
-        }
         running = true;
         thread = new Thread(this::run, "event-relay-" + config.name());
         thread.setDaemon(true);
@@ -101,9 +98,9 @@ public class EventRelay {
         Thread t = thread;
         if (t != null) {
             try {
-                // The loop sees the flag within one fallback poll; interrupting it while Kafka's producer closes
+                // The loop sees the flag within a quarter second when idle; interrupting it while Kafka's producer closes
                 // makes the producer log an error, so interrupt only one that does not stop by itself.
-                t.join(config.standbyRetry().plus(config.fallbackPoll()).toMillis() + 5_000);
+                t.join(config.standbyRetry().toMillis() + 5_000);
                 if (t.isAlive()) {
                     t.interrupt();
                     t.join(5_000);
@@ -180,7 +177,7 @@ public class EventRelay {
                 if (batch.isEmpty()) {
                     lag.set(0);
                     checkpoints.writeIfDue(position);
-                    session.awaitAppends(config.fallbackPoll());
+                    awaitAppends(session);
                     batch = session.readNow(position);
                     continue;
                 }
@@ -197,6 +194,17 @@ public class EventRelay {
         } finally {
             if (!running) {
                 checkpoints.write(position);
+            }
+        }
+    }
+
+    /** Until notified of appends, the fallback poll is due, or the relay stops; in short waits, so stopping is quick. */
+    private void awaitAppends(LeaderSession session) throws Exception {
+        long deadline = System.nanoTime() + config.fallbackPoll().toNanos();
+        while (running) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || session.awaitAppends(Duration.ofNanos(Math.min(left, SHORT_WAIT.toNanos())))) {
+                return;
             }
         }
     }

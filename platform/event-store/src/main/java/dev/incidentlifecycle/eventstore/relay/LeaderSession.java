@@ -142,9 +142,15 @@ final class LeaderSession implements AutoCloseable {
         }
     }
 
-    /** Waits until events were appended, or at most {@code timeout} (the fallback poll). */
-    void awaitAppends(Duration timeout) throws SQLException {
-        call(() -> connection.unwrap(PGConnection.class).getNotifications((int) Math.max(1, timeout.toMillis())));
+    /**
+     * Waits until events were appended, or at most {@code timeout}; true when notified. Sends nothing to the
+     * server, so it does not count as hearing from the leader: the heartbeat does that between waits.
+     */
+    boolean awaitAppends(Duration timeout) throws SQLException {
+        return await(thread.submit(() -> {
+            var notifications = connection.unwrap(PGConnection.class).getNotifications((int) Math.max(1, timeout.toMillis()));
+            return notifications != null && notifications.length > 0;
+        }));
     }
 
     /** Starts reading the next batch after {@code position}; the caller publishes meanwhile. */

@@ -383,4 +383,45 @@ class EventRelayTest {
         headers.add(LogPosition.HEADER, position.getBytes(StandardCharsets.UTF_8));
         return new ProducerRecord<>("tally-events", null, "foreign-" + UUID.randomUUID(), "{}".getBytes(StandardCharsets.UTF_8), headers);
     }
+
+    @Test
+    void appends_wake_the_relay_long_before_its_fallback_poll() {
+        relay.stop(null);
+        EventRelay listening = new EventRelay(new SlowPolling(config), RealInfrastructure.bootstrapServers(), jdbcUrl(),
+                ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class),
+                ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class).orElse(""),
+                new SimpleMeterRegistry());
+        try (KafkaTopic topic = KafkaTopic.readFromStart(RealInfrastructure.bootstrapServers(), "tally-events")) {
+            listening.start(null);
+            await().atMost(Duration.ofSeconds(30)).until(listening::isLeader);
+            // After each publish the relay waits for a notification, or 60 s: each event arriving within 10 s was a wake-up.
+            for (int i = 0; i < 3; i++) {
+                String tally = UUID.randomUUID().toString();
+                add(tally, 1);
+                await().atMost(Duration.ofSeconds(10)).until(() -> ofSubject(topic.poll(), tally).size() == 1);
+            }
+            // Idle for longer than its leader timeout: its heartbeat keeps its session, and it still leads and wakes.
+            await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10)).until(listening::isLeader);
+            String afterIdle = UUID.randomUUID().toString();
+            add(afterIdle, 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ofSubject(topic.poll(), afterIdle).size() == 1);
+            assertEachEventIdOnce(topic);
+        } finally {
+            listening.stop(null);
+            relay.start(null);
+        }
+    }
+
+    /** The test's relay configuration, polling only once a minute (leader timeout as configured: 5 s). */
+    record SlowPolling(RelayConfig base) implements RelayConfig {
+        public boolean enabled() { return true; }
+        public String name() { return base.name(); }
+        public String source() { return base.source(); }
+        public Map<String, String> topics() { return base.topics(); }
+        public int batchSize() { return base.batchSize(); }
+        public Duration fallbackPoll() { return Duration.ofSeconds(60); }
+        public Duration checkpointInterval() { return base.checkpointInterval(); }
+        public Duration leaderTimeout() { return base.leaderTimeout(); }
+        public Duration standbyRetry() { return base.standbyRetry(); }
+    }
 }
