@@ -27,9 +27,27 @@ public interface RelayConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** How long the relay waits before looking again when it found nothing to publish. */
-    @WithDefault("PT0.02S")
-    Duration idleWait();
+    /**
+     * How long the relay waits for a notification of new events before it looks anyway. Appends notify it
+     * (LISTEN/NOTIFY); the poll catches events held back by a transaction that ended without appending.
+     * Must stay below {@link #leaderTimeout()}.
+     */
+    @WithDefault("PT1S")
+    Duration fallbackPoll();
+
+    /**
+     * How often at most the checkpoint is written. Between checkpoints the last position on Kafka says how far the
+     * relay got, so a relay taking over after a crash does not publish again what it finds there.
+     */
+    @WithDefault("PT1S")
+    Duration checkpointInterval();
+
+    /**
+     * How long a leader the database does not hear from keeps its lock (the server ends its session), and how long
+     * the leader waits for any answer from the database before it gives up leading (socket, connect and login timeouts).
+     */
+    @WithDefault("PT5S")
+    Duration leaderTimeout();
 
     /** How often a standby instance tries to become the relay. */
     @WithDefault("PT1S")
