@@ -145,7 +145,8 @@ public final class PartitionedConsumer<T> {
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        try {
             consumer = kafkaConsumer;
             kafkaConsumer.subscribe(List.of(subscription.topic()), new Rebalance());
             while (running) {
@@ -164,6 +165,9 @@ public final class PartitionedConsumer<T> {
             }
             died = e;
             LOG.errorf(e, "the consumer of %s stopped", subscription.topic());
+        } finally {
+            // Leaving the group promptly; the stored positions are what the next owner starts from.
+            kafkaConsumer.close(Duration.ofSeconds(5));
         }
     }
 
