@@ -36,6 +36,17 @@ class OperationsTest {
     }
 
     @Test
+    void the_event_contract_is_served_with_the_schemas_it_references() {
+        given().get("/asyncapi/docs/asyncapi.yaml").then().statusCode(200)
+                .body(containsString("asyncapi: 3.0.0"),
+                        containsString("'../actions-service/src/main/resources/schemas/action-item-events/action-item.created.json'"));
+        // That reference resolved against the document's own URL, as an AsyncAPI tool does.
+        given().get("/asyncapi/actions-service/src/main/resources/schemas/action-item-events/action-item.created.json")
+                .then().statusCode(200).body("$schema", equalTo("https://json-schema.org/draft/2020-12/schema"));
+        given().get("/asyncapi/docs/schemas/alerts/pagerduty-event-v2.json").then().statusCode(200);
+    }
+
+    @Test
     void ready_with_its_database_and_broker() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

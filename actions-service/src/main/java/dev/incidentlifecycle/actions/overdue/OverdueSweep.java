@@ -7,6 +7,8 @@ import dev.incidentlifecycle.actions.actionitem.store.SlaSettings;
 import dev.incidentlifecycle.eventstore.CommandContext;
 import dev.incidentlifecycle.eventstore.EventStore;
 import dev.incidentlifecycle.eventstore.ExpectedVersion;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,13 +40,17 @@ public class OverdueSweep {
     private final ActionItemAggregate aggregate;
     private final SlaSettings sla;
     private final Clock clock;
+    private final Counter becameOverdue;
 
-    OverdueSweep(ActionItemQueries queries, EventStore store, ActionItemAggregate aggregate, SlaSettings sla, Clock clock) {
+    OverdueSweep(ActionItemQueries queries, EventStore store, ActionItemAggregate aggregate, SlaSettings sla, Clock clock,
+                 MeterRegistry meters) {
         this.queries = queries;
         this.store = store;
         this.aggregate = aggregate;
         this.sla = sla;
         this.clock = clock;
+        this.becameOverdue = Counter.builder("action_items_became_overdue")
+                .description("Action items that passed their due date still owed (action-item.overdue)").register(meters);
     }
 
     @Scheduled(identity = "overdue-sweep", every = "${actions.overdue-sweep:1m}", delayed = "${actions.overdue-sweep-delay:10s}",
@@ -61,7 +67,7 @@ public class OverdueSweep {
     public Uni<Integer> sweep() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), sla.zone());
         AtomicInteger marked = new AtomicInteger();
-        return sweepAfter(today, FIRST, marked).replaceWith(marked::get);
+        return sweepAfter(today, FIRST, marked).replaceWith(marked::get).invoke(count -> becameOverdue.increment(count));
     }
 
     private Uni<Void> sweepAfter(LocalDate today, UUID after, AtomicInteger marked) {

@@ -24,7 +24,7 @@ public class OverdueSweepResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Sweep for overdue action items now; answers how many became overdue")
+    @Operation(operationId = "sweepOverdueActionItems", summary = "Sweep for overdue action items now; answers how many became overdue")
     public Uni<Swept> sweep() {
         return sweep.sweep().map(Swept::new);
     }

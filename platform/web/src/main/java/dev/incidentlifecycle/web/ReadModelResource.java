@@ -33,14 +33,14 @@ public class ReadModelResource {
     }
 
     @GET
-    @Operation(summary = "The read models this service keeps")
+    @Operation(operationId = "listReadModels", summary = "The read models this service keeps")
     public List<String> list() {
         return rebuild.readModels();
     }
 
     @POST
     @Path("/{name}/rebuild")
-    @Operation(summary = "Drop a read model and rebuild it by replaying the event log; progress goes to the log")
+    @Operation(operationId = "rebuildReadModel", summary = "Drop a read model and rebuild it by replaying the event log; progress goes to the log")
     public Uni<Rebuilt> rebuild(@PathParam("name") String name) {
         Instant start = Instant.now();
         return rebuild.rebuild(name, count -> LOG.infof("rebuilding %s: %d events replayed", name, count))

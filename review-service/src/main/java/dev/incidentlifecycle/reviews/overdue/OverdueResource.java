@@ -27,7 +27,7 @@ public class OverdueResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Look for overdue reviews now; each is told (review.overdue) once")
+    @Operation(operationId = "sweepOverdueReviews", summary = "Look for overdue reviews now; each is told (review.overdue) once")
     public Uni<Swept> sweep() {
         return sweep.sweep().map(Swept::new);
     }

@@ -6,6 +6,8 @@ import dev.incidentlifecycle.eventstore.ExpectedVersion;
 import dev.incidentlifecycle.reviews.review.ReviewCommand;
 import dev.incidentlifecycle.reviews.review.readmodel.ReviewQueries;
 import dev.incidentlifecycle.reviews.review.store.ReviewAggregate;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -29,12 +31,15 @@ public class OverdueSweep {
     private final EventStore store;
     private final ReviewAggregate reviews;
     private final Clock clock;
+    private final Counter becameOverdue;
 
-    OverdueSweep(ReviewQueries queries, EventStore store, ReviewAggregate reviews, Clock clock) {
+    OverdueSweep(ReviewQueries queries, EventStore store, ReviewAggregate reviews, Clock clock, MeterRegistry meters) {
         this.queries = queries;
         this.store = store;
         this.reviews = reviews;
         this.clock = clock;
+        this.becameOverdue = Counter.builder("reviews_became_overdue")
+                .description("Reviews that passed their due date unpublished (review.overdue)").register(meters);
     }
 
     @Scheduled(every = "${reviews.overdue-sweep:1m}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -57,6 +62,7 @@ public class OverdueSweep {
                 .onItem().transformToUniAndConcatenate(id -> store.execute(reviews.type(), ReviewAggregate.aggregateId(id),
                         ExpectedVersion.ANY, new ReviewCommand.MarkOverdue(id, now), CommandContext.by(ACTOR).occurredAt(now)))
                 .collect().asList()
-                .map(decided -> (int) decided.stream().filter(d -> d.changed()).count()));
+                .map(decided -> (int) decided.stream().filter(d -> d.changed()).count()))
+                .invoke(count -> becameOverdue.increment(count));
     }
 }

@@ -3,6 +3,7 @@ package dev.incidentlifecycle.actions.actionitem.api;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 
@@ -13,14 +14,17 @@ public final class ActionItemRequests {
     }
 
     /** Done: what was changed, and optionally a link to the change (pull request, runbook, ...). */
+    @Schema(examples = "{\"resolutionNote\":\"Added a connection-pool saturation alert\",\"link\":\"https://git.example.com/payments/pull/812\"}")
     public record Complete(@NotBlank @Size(max = 4000) String resolutionNote, @Size(max = 2048) String link) {
     }
 
     /** Won't do: why not. */
+    @Schema(examples = "{\"justification\":\"The service is retired next month\"}")
     public record WontDo(@NotBlank @Size(max = 4000) String justification) {
     }
 
     /** Reopen a DONE or WONT_DO item: why. */
+    @Schema(examples = "{\"reason\":\"The alert did not fire in the last game day\"}")
     public record Reopen(@NotBlank @Size(max = 4000) String reason) {
     }
 
@@ -30,14 +34,17 @@ public final class ActionItemRequests {
      * @param team  the new owning team; the current one when absent (only the person changes)
      * @param owner the new person, or absent for the team as a whole
      */
+    @Schema(examples = "{\"team\":\"platform\",\"owner\":\"kim\",\"reason\":\"Platform owns the pool settings\"}")
     public record Reassign(@Size(max = 200) String team, @Size(max = 200) String owner, @Size(max = 4000) String reason) {
     }
 
     /** Move the due date; the reason is required and kept in the history. */
+    @Schema(examples = "{\"dueDate\":\"2026-05-01\",\"reason\":\"Waiting for the database upgrade\"}")
     public record ChangeDueDate(@NotNull LocalDate dueDate, @NotBlank @Size(max = 4000) String reason) {
     }
 
     /** Link an external tracker (Jira, GitHub, ...): an absolute http(s) URL. */
+    @Schema(examples = "{\"url\":\"https://jira.example.com/browse/PAY-1234\"}")
     public record LinkTracker(@NotBlank @Size(max = 2048) String url) {
     }
 }

@@ -35,8 +35,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -76,16 +80,17 @@ public class ActionItemResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List action items, filtered and paged, ordered by due date then id")
+    @Operation(operationId = "listActionItems", summary = "List action items, filtered and paged, ordered by due date then id")
     @APIResponse(responseCode = "200", description = "A page: {\"items\":[...],\"total\":N,\"page\":P,\"size\":S}")
     @APIResponse(responseCode = "400", description = "A filter or paging parameter does not parse")
     public Uni<Page<ActionItemView>> list(
             @Parameter(description = "Owning team") @QueryParam("team") String team,
-            @Parameter(description = "OPEN, IN_PROGRESS, DONE, WONT_DO; repeat or comma-separate for several") @QueryParam("status") List<String> status,
+            @Parameter(description = "OPEN, IN_PROGRESS, DONE, WONT_DO; repeat or comma-separate for several",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ActionItemStatus.class)) @QueryParam("status") List<String> status,
             @Parameter(description = "true: only overdue items; false: only items that are not overdue") @QueryParam("overdue") String overdue,
             @Parameter(description = "Incident id") @QueryParam("incident") String incident,
             @Parameter(description = "Review id") @QueryParam("review") String review,
-            @Parameter(description = "PREVENT, DETECT, MITIGATE, PROCESS or LEARN") @QueryParam("type") String type,
+            @Parameter(description = "PREVENT, DETECT, MITIGATE, PROCESS or LEARN", schema = @Schema(implementation = ActionItemType.class)) @QueryParam("type") String type,
             @Parameter(description = "Only items due strictly before this date (YYYY-MM-DD)") @QueryParam("dueBefore") String dueBefore,
             @Parameter(description = "Page number, from 0") @QueryParam("page") Integer page,
             @Parameter(description = "Page size, at most " + PageRequest.MAX_SIZE) @QueryParam("size") Integer size) {
@@ -105,8 +110,9 @@ public class ActionItemResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "One action item; its ETag is its version")
+    @Operation(operationId = "getActionItem", summary = "One action item; its ETag is its version")
     @APIResponse(responseCode = "404", description = "No such action item")
+    @APIResponseSchema(value = ActionItemView.class, responseCode = "200", responseDescription = "ETag is its version")
     public Uni<Response> get(@PathParam("id") String id) {
         UUID itemId = itemId(id);
         return queries.find(itemId).map(row -> {
@@ -120,7 +126,9 @@ public class ActionItemResource {
     @GET
     @Path("/{id}/events")
     @Authenticated
-    @Operation(summary = "The item's full history: every event, oldest first, with who, when it happened and when it was recorded")
+    @Operation(operationId = "getActionItemEvents", summary = "The item's full history: every event, oldest first, with who, when it happened and when it was recorded")
+    @APIResponse(responseCode = "200", description = "Every event, oldest first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class)))
     @APIResponse(responseCode = "404", description = "No such action item")
     public Uni<List<HistoryEntry>> events(@PathParam("id") String id) {
         UUID itemId = itemId(id);
@@ -137,8 +145,8 @@ public class ActionItemResource {
     @POST
     @Path("/{id}/start")
     @Authenticated
-    @Operation(summary = "Start work on an OPEN item")
-    @APIResponse(responseCode = "200", description = "The item after the change, with its new ETag")
+    @Operation(operationId = "startActionItem", summary = "Start work on an OPEN item")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionItemView.class)), description = "The item after the change, with its new ETag")
     @APIResponse(responseCode = "403", description = "Only a member of the owning team, or an admin, may change it")
     @APIResponse(responseCode = "409", description = "Not allowed in the item's current status")
     @APIResponse(responseCode = "412", description = "If-Match names an older version: read the item again")
@@ -150,8 +158,8 @@ public class ActionItemResource {
     @Path("/{id}/complete")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mark an OPEN or IN_PROGRESS item DONE, saying what was changed")
-    @APIResponse(responseCode = "200", description = "The item after the change, with its new ETag")
+    @Operation(operationId = "completeActionItem", summary = "Mark an OPEN or IN_PROGRESS item DONE, saying what was changed")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionItemView.class)), description = "The item after the change, with its new ETag")
     @APIResponse(responseCode = "403", description = "Only a member of the owning team, or an admin, may change it")
     @APIResponse(responseCode = "409", description = "Not allowed in the item's current status")
     @APIResponse(responseCode = "412", description = "If-Match names an older version: read the item again")
@@ -165,8 +173,8 @@ public class ActionItemResource {
     @Path("/{id}/wont-do")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close an OPEN or IN_PROGRESS item without doing it; a justification is required")
-    @APIResponse(responseCode = "200", description = "The item after the change, with its new ETag")
+    @Operation(operationId = "closeActionItemAsWontDo", summary = "Close an OPEN or IN_PROGRESS item without doing it; a justification is required")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionItemView.class)), description = "The item after the change, with its new ETag")
     @APIResponse(responseCode = "403", description = "Only a member of the owning team, or an admin, may change it")
     @APIResponse(responseCode = "409", description = "Not allowed in the item's current status")
     @APIResponse(responseCode = "412", description = "If-Match names an older version: read the item again")
@@ -180,8 +188,8 @@ public class ActionItemResource {
     @Path("/{id}/reopen")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reopen a DONE or WONT_DO item, with a reason")
-    @APIResponse(responseCode = "200", description = "The item after the change, with its new ETag")
+    @Operation(operationId = "reopenActionItem", summary = "Reopen a DONE or WONT_DO item, with a reason")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionItemView.class)), description = "The item after the change, with its new ETag")
     @APIResponse(responseCode = "403", description = "Only a member of the owning team, or an admin, may change it")
     @APIResponse(responseCode = "409", description = "Not allowed in the item's current status")
     @APIResponse(responseCode = "412", description = "If-Match names an older version: read the item again")
@@ -194,8 +202,8 @@ public class ActionItemResource {
     @Path("/{id}/reassign")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Hand an open item to another team and/or person")
-    @APIResponse(responseCode = "200", description = "The item after the change, with its new ETag")
+    @Operation(operationId = "reassignActionItem", summary = "Hand an open item to another team and/or person")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionItemView.class)), description = "The item after the change, with its new ETag")
     @APIResponse(responseCode = "403", description = "Only a member of the owning team, or an admin, may change it")
     @APIResponse(responseCode = "409", description = "Not allowed in the item's current status")
     @APIResponse(responseCode = "412", description = "If-Match names an older version: read the item again")
@@ -209,8 +217,8 @@ public class ActionItemResource {
     @Path("/{id}/due-date")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move the due date of an open item; the reason is kept")
-    @APIResponse(responseCode = "200", description = "The item after the change, with its new ETag")
+    @Operation(operationId = "changeActionItemDueDate", summary = "Move the due date of an open item; the reason is kept")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionItemView.class)), description = "The item after the change, with its new ETag")
     @APIResponse(responseCode = "403", description = "Only a member of the owning team, or an admin, may change it")
     @APIResponse(responseCode = "409", description = "Not allowed in the item's current status")
     @APIResponse(responseCode = "412", description = "If-Match names an older version: read the item again")
@@ -224,8 +232,8 @@ public class ActionItemResource {
     @Path("/{id}/tracker-link")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Link the item to an external tracker (Jira, GitHub, ...)")
-    @APIResponse(responseCode = "200", description = "The item after the change, with its new ETag")
+    @Operation(operationId = "linkActionItemTracker", summary = "Link the item to an external tracker (Jira, GitHub, ...)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionItemView.class)), description = "The item after the change, with its new ETag")
     @APIResponse(responseCode = "403", description = "Only a member of the owning team, or an admin, may change it")
     @APIResponse(responseCode = "409", description = "Not allowed in the item's current status")
     @APIResponse(responseCode = "412", description = "If-Match names an older version: read the item again")

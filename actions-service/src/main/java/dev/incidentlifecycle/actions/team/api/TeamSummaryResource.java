@@ -33,7 +33,7 @@ public class TeamSummaryResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Counts by status, overdue count, share completed on time and median age of open items; "
+    @Operation(operationId = "getTeamActionItemSummary", summary = "Counts by status, overdue count, share completed on time and median age of open items; "
             + "a team with no items has zeros")
     public Uni<TeamSummary> summary(@PathParam("team") String team) {
         // One instant for the whole summary, in the zone due dates are counted in.

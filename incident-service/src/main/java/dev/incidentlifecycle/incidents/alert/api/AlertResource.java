@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -38,9 +39,9 @@ public class AlertResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Alerts, most recently triggered first (then by id); filters combine")
+    @Operation(operationId = "listAlerts", summary = "Alerts, most recently triggered first (then by id); filters combine")
     public Uni<Page<AlertView>> list(@QueryParam("service") String service,
-                                     @Parameter(description = "TRIGGERED, ACKNOWLEDGED or RESOLVED") @QueryParam("status") String status,
+                                     @Parameter(description = "TRIGGERED, ACKNOWLEDGED or RESOLVED", schema = @Schema(implementation = AlertStatus.class)) @QueryParam("status") String status,
                                      @QueryParam("dedupKey") String dedupKey,
                                      @QueryParam("page") Integer page,
                                      @Parameter(description = "at most " + PageRequest.MAX_SIZE) @QueryParam("size") Integer size) {
@@ -70,7 +71,7 @@ public class AlertResource {
     @GET
     @Path("/{alertId}")
     @Authenticated
-    @Operation(summary = "One alert")
+    @Operation(operationId = "getAlert", summary = "One alert")
     public Uni<AlertView> get(@PathParam("alertId") String alertId) {
         UUID id;
         try {

@@ -6,6 +6,7 @@ import dev.incidentlifecycle.incidents.incident.IncidentSeverity;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -21,6 +22,7 @@ public final class IncidentRequests {
     /**
      * @param detectedAt when the problem was first noticed; defaults to the declaration time
      */
+    @Schema(examples = "{\"title\":\"Checkout p99 above 2s\",\"severity\":\"SEV2\",\"service\":\"checkout\",\"commander\":\"alex\",\"detectedAt\":\"2026-03-10T14:02:00Z\"}")
     public record Declaration(@NotBlank @Size(max = Incident.MAX_TITLE_LENGTH) String title,
                               @NotNull IncidentSeverity severity,
                               @Size(max = Incident.MAX_NAME_LENGTH) String service,
@@ -30,35 +32,44 @@ public final class IncidentRequests {
     }
 
     /** Acknowledge, mitigate: nothing but an optional time. The body itself may be left out. */
+    @Schema(examples = "{\"occurredAt\":\"2026-03-10T14:05:00Z\"}")
     public record Milestone(Instant occurredAt) {
     }
 
+    @Schema(examples = "{\"reason\":\"Rolled back release 142\"}")
     public record Resolution(@Size(max = Incident.MAX_TEXT_LENGTH) String reason, Instant occurredAt) {
     }
 
+    @Schema(examples = "{\"reason\":\"Latency is back after the rollback\"}")
     public record Reopening(@NotBlank @Size(max = Incident.MAX_TEXT_LENGTH) String reason, Instant occurredAt) {
     }
 
+    @Schema(examples = "{\"severity\":\"SEV1\",\"reason\":\"All regions affected\"}")
     public record SeverityChange(@NotNull IncidentSeverity severity,
                                  @NotBlank @Size(max = Incident.MAX_TEXT_LENGTH) String reason,
                                  Instant occurredAt) {
     }
 
+    @Schema(examples = "{\"role\":\"COMMUNICATIONS_LEAD\",\"person\":\"sam\"}")
     public record RoleAssignment(@NotNull IncidentRole role,
                                  @NotBlank @Size(max = Incident.MAX_NAME_LENGTH) String person,
                                  Instant occurredAt) {
     }
 
     /** @param person who joins; the caller when left out */
+    @Schema(examples = "{\"person\":\"kim\"}")
     public record Responder(@Size(max = Incident.MAX_NAME_LENGTH) String person, Instant occurredAt) {
     }
 
+    @Schema(examples = "{\"text\":\"Database connections saturated at 14:01\",\"occurredAt\":\"2026-03-10T14:01:00Z\"}")
     public record Note(@NotBlank @Size(max = Incident.MAX_TEXT_LENGTH) String text, Instant occurredAt) {
     }
 
+    @Schema(examples = "{\"statement\":\"About 8% of checkouts failed in the EU for 35 minutes\"}")
     public record Impact(@NotBlank @Size(max = Incident.MAX_TEXT_LENGTH) String statement, Instant occurredAt) {
     }
 
+    @Schema(examples = "{\"url\":\"https://chat.example.com/channels/inc-42\",\"title\":\"Incident channel\"}")
     public record Link(@NotBlank @Size(max = Incident.MAX_URL_LENGTH) String url,
                        @Size(max = Incident.MAX_TITLE_LENGTH) String title,
                        Instant occurredAt) {

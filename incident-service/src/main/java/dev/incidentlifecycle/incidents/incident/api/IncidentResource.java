@@ -53,8 +53,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -95,8 +98,8 @@ public class IncidentResource {
     @POST
     @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Declare an incident by hand")
-    @APIResponse(responseCode = "201", description = "Declared; Location names it, ETag is its version")
+    @Operation(operationId = "declareIncident", summary = "Declare an incident by hand")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = IncidentView.class)), description = "Declared; Location names it, ETag is its version")
     public Uni<Response> declare(@Valid @NotNull Declaration body, @Context UriInfo uri) {
         UUID id = UUID.randomUUID();
         return store.transact(context(body.occurredAt()), work -> work.nextValue("incident_number")
@@ -114,9 +117,10 @@ public class IncidentResource {
     @Path("/{id}/acknowledge")
     @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Acknowledge the incident (once)")
+    @Operation(operationId = "acknowledgeIncident", summary = "Acknowledge the incident (once)")
     @APIResponse(responseCode = "409", description = "Already acknowledged, or not open")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The incident after the change; ETag is its version")
     public Uni<Response> acknowledge(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, @Valid Milestone body) {
         Instant at = body == null ? null : body.occurredAt();
         return change(id, ifMatch, at, (actor, recordedAt) -> new IncidentCommand.Acknowledge(actor, at, recordedAt));
@@ -126,8 +130,9 @@ public class IncidentResource {
     @Path("/{id}/mitigate")
     @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mark the incident as mitigated: it no longer hurts, the cause may remain")
+    @Operation(operationId = "mitigateIncident", summary = "Mark the incident as mitigated: it no longer hurts, the cause may remain")
     @APIResponse(responseCode = "409", description = "Not INVESTIGATING")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The incident after the change; ETag is its version")
     public Uni<Response> mitigate(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, @Valid Milestone body) {
         Instant at = body == null ? null : body.occurredAt();
         return change(id, ifMatch, at, (actor, recordedAt) -> new IncidentCommand.Mitigate(actor, at, recordedAt));
@@ -137,8 +142,9 @@ public class IncidentResource {
     @Path("/{id}/resolve")
     @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Resolve the incident")
+    @Operation(operationId = "resolveIncident", summary = "Resolve the incident")
     @APIResponse(responseCode = "409", description = "Not INVESTIGATING or MITIGATED")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The incident after the change; ETag is its version")
     public Uni<Response> resolve(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, @Valid Resolution body) {
         Instant at = body == null ? null : body.occurredAt();
         String reason = body == null ? null : body.reason();
@@ -149,8 +155,9 @@ public class IncidentResource {
     @Path("/{id}/reopen")
     @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reopen a resolved incident, with a reason")
+    @Operation(operationId = "reopenIncident", summary = "Reopen a resolved incident, with a reason")
     @APIResponse(responseCode = "409", description = "Not RESOLVED")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The incident after the change; ETag is its version")
     public Uni<Response> reopen(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch,
                                 @Valid @NotNull Reopening body) {
         return change(id, ifMatch, body.occurredAt(),
@@ -161,8 +168,9 @@ public class IncidentResource {
     @Path("/{id}/severity")
     @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the severity, with a reason")
+    @Operation(operationId = "changeIncidentSeverity", summary = "Change the severity, with a reason")
     @APIResponse(responseCode = "409", description = "Already that severity, or closed")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The incident after the change; ETag is its version")
     public Uni<Response> changeSeverity(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch,
                                         @Valid @NotNull SeverityChange body) {
         return change(id, ifMatch, body.occurredAt(), (actor, recordedAt) ->
@@ -173,7 +181,8 @@ public class IncidentResource {
     @Path("/{id}/roles")
     @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Give a role (COMMANDER, COMMUNICATIONS_LEAD, SCRIBE) to a person")
+    @Operation(operationId = "assignIncidentRole", summary = "Give a role (COMMANDER, COMMUNICATIONS_LEAD, SCRIBE) to a person")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The incident after the change; ETag is its version")
     public Uni<Response> assignRole(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch,
                                     @Valid @NotNull RoleAssignment body) {
         return change(id, ifMatch, body.occurredAt(), (actor, recordedAt) ->
@@ -184,7 +193,8 @@ public class IncidentResource {
     @Path("/{id}/responders")
     @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Join as a responder, or add someone (person); joining twice changes nothing")
+    @Operation(operationId = "addIncidentResponder", summary = "Join as a responder, or add someone (person); joining twice changes nothing")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The incident after the change; ETag is its version")
     public Uni<Response> joinAsResponder(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch,
                                          @Valid Responder body) {
         Instant at = body == null ? null : body.occurredAt();
@@ -196,7 +206,8 @@ public class IncidentResource {
     @Path("/{id}/notes")
     @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a note; occurredAt may back-date it, even to before the declaration")
+    @Operation(operationId = "addIncidentNote", summary = "Add a note; occurredAt may back-date it, even to before the declaration")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The incident after the change; ETag is its version")
     public Uni<Response> addNote(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, @Valid @NotNull Note body) {
         UUID noteId = UUID.randomUUID();
         return change(id, ifMatch, body.occurredAt(), (actor, recordedAt) ->
@@ -207,7 +218,8 @@ public class IncidentResource {
     @Path("/{id}/impact")
     @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set or replace the customer-impact statement")
+    @Operation(operationId = "setIncidentImpact", summary = "Set or replace the customer-impact statement")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The incident after the change; ETag is its version")
     public Uni<Response> updateImpact(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch,
                                       @Valid @NotNull Impact body) {
         return change(id, ifMatch, body.occurredAt(), (actor, recordedAt) ->
@@ -218,7 +230,8 @@ public class IncidentResource {
     @Path("/{id}/links")
     @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a link (dashboard, chat channel, status page); an http(s) URL")
+    @Operation(operationId = "addIncidentLink", summary = "Add a link (dashboard, chat channel, status page); an http(s) URL")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The incident after the change; ETag is its version")
     public Uni<Response> addLink(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, @Valid @NotNull Link body) {
         return change(id, ifMatch, body.occurredAt(), (actor, recordedAt) ->
                 new IncidentCommand.AddLink(body.url(), body.title(), actor, body.occurredAt(), recordedAt));
@@ -228,10 +241,10 @@ public class IncidentResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Incidents, newest declaration first (then by id); filters combine")
+    @Operation(operationId = "listIncidents", summary = "Incidents, newest declaration first (then by id); filters combine")
     public Uni<Page<IncidentView>> list(
-            @Parameter(description = "INVESTIGATING, MITIGATED, RESOLVED or CLOSED") @QueryParam("status") String status,
-            @Parameter(description = "SEV1 to SEV4") @QueryParam("severity") String severity,
+            @Parameter(description = "INVESTIGATING, MITIGATED, RESOLVED or CLOSED", schema = @Schema(implementation = IncidentStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "SEV1 to SEV4", schema = @Schema(implementation = IncidentSeverity.class)) @QueryParam("severity") String severity,
             @QueryParam("service") String service,
             @Parameter(description = "declared at or after (RFC 3339)") @QueryParam("from") String from,
             @Parameter(description = "declared before (RFC 3339)") @QueryParam("to") String to,
@@ -273,8 +286,9 @@ public class IncidentResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "One incident; with asOf, as this service had recorded it at that time")
+    @Operation(operationId = "getIncident", summary = "One incident; with asOf, as this service had recorded it at that time")
     @APIResponse(responseCode = "404", description = "No such incident (or none declared yet at asOf)")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "ETag is its version")
     public Uni<Response> get(@PathParam("id") String id,
                              @Parameter(description = "RFC 3339: the state from the events recorded by then")
                              @QueryParam("asOf") String asOf) {
@@ -296,7 +310,7 @@ public class IncidentResource {
     @GET
     @Path("/{id}/timeline")
     @Authenticated
-    @Operation(summary = "What happened, by whom, when it happened and when it was recorded; in order of occurrence")
+    @Operation(operationId = "getIncidentTimeline", summary = "What happened, by whom, when it happened and when it was recorded; in order of occurrence")
     public Uni<List<TimelineView>> timeline(@PathParam("id") String id) {
         return history(id).map(events -> {
             List<TimelineView> entries = new ArrayList<>(events.size());
@@ -312,7 +326,7 @@ public class IncidentResource {
     @GET
     @Path("/{id}/alerts")
     @Authenticated
-    @Operation(summary = "The alerts attached to the incident, oldest first")
+    @Operation(operationId = "listIncidentAlerts", summary = "The alerts attached to the incident, oldest first")
     public Uni<List<AlertView>> alerts(@PathParam("id") String id) {
         return sessions.withSession(session -> IncidentLookup.idOf(session, id)
                 .flatMap(incidentId -> session
@@ -325,7 +339,7 @@ public class IncidentResource {
     @GET
     @Path("/{id}/events")
     @Authenticated
-    @Operation(summary = "The raw history: every event of the incident as stored, with its metadata")
+    @Operation(operationId = "getIncidentEvents", summary = "The raw history: every event of the incident as stored, with its metadata")
     public Uni<List<HistoryEntry>> events(@PathParam("id") String id) {
         return history(id).map(events -> events.stream().map(HistoryEntry::of).toList());
     }

@@ -41,7 +41,7 @@ public class ResponseTimeResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Response times of the incidents declared in [from, to), from detection")
+    @Operation(operationId = "getResponseTimes", summary = "Response times of the incidents declared in [from, to), from detection")
     public Uni<ResponseTimeReportView> report(
             @Parameter(description = "RFC 3339; open when left out") @QueryParam("from") String from,
             @Parameter(description = "RFC 3339, exclusive; open when left out") @QueryParam("to") String to,

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static dev.incidentlifecycle.incidents.Http.PROBLEM;
@@ -15,6 +16,7 @@ import static dev.incidentlifecycle.incidents.Http.asReader;
 import static dev.incidentlifecycle.incidents.Http.declare;
 import static dev.incidentlifecycle.incidents.Http.unique;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -70,5 +72,13 @@ class IncidentSecurityTest {
                 .body(containsString("/v2/enqueue"), containsString("/webhooks/alertmanager"),
                         containsString("/incidents/{id}/timeline"), containsString("/incidents/stats"));
         given().get("/q/metrics").then().statusCode(200).body(containsString("event_store_events_appended"));
+    }
+
+    @Test
+    void the_metrics_the_operators_rules_and_dashboard_read_are_exported() {
+        // deploy/observability queries these names; the gauges appear once their first refresh ran.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("incidents_open "), containsString("incidents_mtta_seconds "),
+                        containsString("incidents_mttr_seconds "), containsString("kafka_consumer_fetch_manager_records_lag{")));
     }
 }

@@ -146,6 +146,9 @@ public final class PartitionedConsumer<T> {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        // The client's own metrics (records-lag and the rest) on /q/metrics, as kafka_consumer_*.
+        var clientMetrics = new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(kafkaConsumer);
+        clientMetrics.bindTo(meters);
         try {
             consumer = kafkaConsumer;
             kafkaConsumer.subscribe(List.of(subscription.topic()), new Rebalance());
@@ -167,6 +170,7 @@ public final class PartitionedConsumer<T> {
             LOG.errorf(e, "the consumer of %s stopped", subscription.topic());
         } finally {
             // Leaving the group promptly; the stored positions are what the next owner starts from.
+            clientMetrics.close();
             kafkaConsumer.close(Duration.ofSeconds(5));
         }
     }

@@ -38,7 +38,7 @@ public class CalendarResource {
     @GET
     @Authenticated
     @Produces(TEXT_CALENDAR)
-    @Operation(summary = "Review meetings as an iCalendar feed",
+    @Operation(operationId = "getReviewCalendar", summary = "Review meetings as an iCalendar feed",
             description = "One VEVENT per review with a stable UID; SEQUENCE rises on every reschedule; cancelled and "
                     + "declined reviews are STATUS:CANCELLED, reviews on hold TENTATIVE. Times in UTC.")
     public Uni<Response> feed(@Parameter(description = "only this facilitator's meetings") @QueryParam("facilitator") String facilitator) {

@@ -47,7 +47,7 @@ public class InsightsResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Insights across the reviews due in a period",
+    @Operation(operationId = "getReviewInsights", summary = "Insights across the reviews due in a period",
             description = "Contributing-factor categories of the published reviews, factors named in the reviews of "
                     + "two or more incidents, and the share published by their due date. Cancelled and declined "
                     + "reviews are left out.")

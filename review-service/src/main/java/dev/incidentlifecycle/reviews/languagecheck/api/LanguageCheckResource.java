@@ -16,6 +16,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -41,11 +42,13 @@ public class LanguageCheckResource {
      * @param field  a name for the text, copied into each finding (default {@code text})
      * @param people names the check should recognise as people ("caused by Alice")
      */
+    @Schema(name = "LanguageCheckRequest", examples = "{\"text\":\"The outage was caused by Alice, who should have checked the config.\",\"field\":\"summary\",\"people\":[\"Alice\"]}")
     public record Request(@NotNull String text, @Size(max = 200) String field,
                           @Size(max = MAX_PEOPLE) List<@NotNull @Size(max = 200) String> people) {
     }
 
     /** Each finding: the field, the phrase and where it is, why it works against learning, what to write instead. */
+    @Schema(name = "LanguageCheckResult")
     public record Result(List<FindingView> findings) {
     }
 
@@ -56,7 +59,7 @@ public class LanguageCheckResource {
     @Blocking
     @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
     @APIResponse(responseCode = "413", description = "The text is longer than 20,000 characters")
-    @Operation(summary = "Find blame and hindsight language in a text",
+    @Operation(operationId = "checkLanguage", summary = "Find blame and hindsight language in a text",
             description = "Findings give the phrase and its position (UTF-16 offsets), the rule, why it works against "
                     + "learning and a suggested reframing.")
     public Result check(@Valid @NotNull Request request) {

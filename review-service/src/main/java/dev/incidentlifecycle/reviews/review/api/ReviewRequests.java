@@ -5,6 +5,7 @@ import dev.incidentlifecycle.reviews.review.ReviewLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,23 +32,28 @@ public final class ReviewRequests {
      * Moves the meeting. Without {@code scheduledStart} the facilitator's next free slot before the due date is
      * taken; without {@code scheduledEnd} the meeting lasts the configured length.
      */
+    @Schema(examples = "{\"scheduledStart\":\"2026-03-16T13:00:00Z\",\"scheduledEnd\":\"2026-03-16T14:00:00Z\",\"reason\":\"The commander is away until Monday\"}")
     public record Reschedule(Instant scheduledStart, Instant scheduledEnd, @NotBlank @Size(max = LINE) String reason) {
     }
 
     /** Cancel, decline, amend, dismiss a finding: each needs a reason, kept in the history. */
+    @Schema(examples = "{\"reason\":\"Duplicate of the review of INC-41\"}")
     public record Reason(@NotBlank @Size(max = REASON) String reason) {
     }
 
+    @Schema(examples = "{\"participant\":\"kim\"}")
     public record Participant(@NotBlank @Size(max = ReviewLimits.PARTICIPANT_LENGTH) String participant) {
     }
 
     /** Sections to set; a section left out (null) stays as it is, an empty string clears it. */
+    @Schema(examples = "{\"summary\":\"A release raised connection use until the pool was exhausted.\",\"whatWentWell\":\"The alert fired within a minute.\"}")
     public record Document(@Size(max = SECTION) String summary, @Size(max = SECTION) String impact,
                            @Size(max = SECTION) String whatWentWell, @Size(max = SECTION) String whereWeGotLucky,
                            @Size(max = SECTION) String openQuestions) {
     }
 
     /** The note on an incident timeline entry; an empty note removes it. */
+    @Schema(examples = "{\"note\":\"The dashboard showed the pool at 100% from here on\"}")
     public record Note(@NotNull @Size(max = ReviewLimits.TIMELINE_NOTE_LENGTH) String note) {
     }
 
@@ -55,7 +61,11 @@ public final class ReviewRequests {
      * @param factorId optional: give one (a new UUID) to make a retried request harmless
      * @param category technical, process, organizational, communication, tooling or external
      */
-    public record Factor(UUID factorId, @NotBlank String category, @NotBlank @Size(max = ReviewLimits.FACTOR_DESCRIPTION_LENGTH) String description) {
+    @Schema(examples = "{\"category\":\"TECHNICAL\",\"description\":\"The connection pool size did not follow the new instance count\"}")
+    public record Factor(UUID factorId,
+                         @Schema(enumeration = {"TECHNICAL", "PROCESS", "ORGANIZATIONAL", "COMMUNICATION", "TOOLING", "EXTERNAL"},
+                                 description = "accepted in any case") @NotBlank String category,
+                         @NotBlank @Size(max = ReviewLimits.FACTOR_DESCRIPTION_LENGTH) String description) {
     }
 
     /**
@@ -64,9 +74,14 @@ public final class ReviewRequests {
      * @param priority     P1 to P4; P3 when left out
      * @param dueDate      optional: actions-service's SLA decides when left out
      */
-    public record ActionItem(UUID actionItemId, @NotBlank @Size(max = ITEM_LINE) String title, @NotBlank String type,
+    @Schema(examples = "{\"title\":\"Alert on connection-pool saturation\",\"type\":\"DETECT\",\"ownerTeam\":\"payments\",\"owner\":\"kim\",\"priority\":\"P2\",\"dueDate\":\"2026-04-15\"}")
+    public record ActionItem(UUID actionItemId, @NotBlank @Size(max = ITEM_LINE) String title,
+                             @Schema(enumeration = {"PREVENT", "DETECT", "MITIGATE", "PROCESS", "LEARN"},
+                                     description = "accepted in any case") @NotBlank String type,
                              @NotBlank @Size(max = ITEM_LINE) String ownerTeam, @Size(max = ITEM_LINE) String owner,
-                             String priority, LocalDate dueDate) {
+                             @Schema(enumeration = {"P1", "P2", "P3", "P4"}, defaultValue = "P3",
+                                     description = "accepted in any case") String priority,
+                             LocalDate dueDate) {
     }
 
     /** Reads an enum value in any case; anything else is a 400 naming the field and the allowed values. */

@@ -43,8 +43,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -88,11 +92,12 @@ public class ReviewResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List reviews, due soonest first",
+    @Operation(operationId = "listReviews", summary = "List reviews, due soonest first",
             description = "Filters combine. `overdue=true` lists reviews whose due date passed while still open; "
                     + "`from`/`to` bound the due date (RFC 3339 instants or dates).")
     public Uni<Page<ReviewSummary>> list(
-            @Parameter(description = "SCHEDULED, ON_HOLD, IN_REVIEW, PUBLISHED, CANCELLED or DECLINED; repeat or comma-separate")
+            @Parameter(description = "SCHEDULED, ON_HOLD, IN_REVIEW, PUBLISHED, CANCELLED or DECLINED; repeat or comma-separate",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ReviewStatus.class))
             @QueryParam("status") List<String> status,
             @QueryParam("overdue") Boolean overdue,
             @Parameter(description = "the incident's id or number (INC-42)") @QueryParam("incident") String incident,
@@ -119,8 +124,9 @@ public class ReviewResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "A review with its document, the incident's annotated timeline and its language findings")
+    @Operation(operationId = "getReview", summary = "A review with its document, the incident's annotated timeline and its language findings")
     @APIResponse(responseCode = "404", description = "No such review")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "ETag is its version")
     public Uni<Response> get(@PathParam("id") String id) {
         return respond(reviewId(id), Response.Status.OK);
     }
@@ -128,7 +134,9 @@ public class ReviewResource {
     @GET
     @Path("/{id}/events")
     @Authenticated
-    @Operation(summary = "The review's raw history: every event with who, when it happened and when it was recorded")
+    @Operation(operationId = "getReviewEvents", summary = "The review's raw history: every event with who, when it happened and when it was recorded")
+    @APIResponse(responseCode = "200", description = "Every event, oldest first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class)))
     @APIResponse(responseCode = "404", description = "No such review")
     public Uni<List<HistoryEntry>> events(@PathParam("id") String id) {
         UUID reviewId = reviewId(id);
@@ -145,11 +153,12 @@ public class ReviewResource {
     @POST
     @Path("/{id}/reschedule")
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    @Operation(summary = "Move the meeting (raises the calendar SEQUENCE)",
+    @Operation(operationId = "rescheduleReview", summary = "Move the meeting (raises the calendar SEQUENCE)",
             description = "Without scheduledStart the facilitator's next free slot before the due date is taken. "
                     + "A slot that overlaps another meeting of the facilitator is refused (409).")
     @APIResponse(responseCode = "409", description = "The facilitator is booked then, or the review cannot be moved now")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> reschedule(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @Valid @NotNull ReviewRequests.Reschedule request) {
         UUID reviewId = reviewId(id);
@@ -160,8 +169,9 @@ public class ReviewResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    @Operation(summary = "Cancel the review, with a reason")
+    @Operation(operationId = "cancelReview", summary = "Cancel the review, with a reason")
     @APIResponse(responseCode = "409", description = "The review is published or declined")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull ReviewRequests.Reason request) {
         return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.Cancel(reviewId, request.reason(), actor, at));
@@ -170,8 +180,9 @@ public class ReviewResource {
     @POST
     @Path("/{id}/decline")
     @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
-    @Operation(summary = "Decline a suggested review (SEV3 by default), with a reason")
+    @Operation(operationId = "declineReview", summary = "Decline a suggested review (SEV3 by default), with a reason")
     @APIResponse(responseCode = "409", description = "The policy requires this review, or it is past scheduling")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> decline(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @Valid @NotNull ReviewRequests.Reason request) {
         return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.Decline(reviewId, request.reason(), actor, at));
@@ -180,7 +191,8 @@ public class ReviewResource {
     @POST
     @Path("/{id}/start")
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    @Operation(summary = "The meeting began: SCHEDULED to IN_REVIEW")
+    @Operation(operationId = "startReview", summary = "The meeting began: SCHEDULED to IN_REVIEW")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> start(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.Start(reviewId, actor, at));
     }
@@ -188,7 +200,8 @@ public class ReviewResource {
     @POST
     @Path("/{id}/participants")
     @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
-    @Operation(summary = "Add a participant beyond the incident's commander and responders")
+    @Operation(operationId = "addReviewParticipant", summary = "Add a participant beyond the incident's commander and responders")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> addParticipant(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                         @Valid @NotNull ReviewRequests.Participant request) {
         return run(id, ifMatch, (reviewId, actor, at) ->
@@ -200,8 +213,9 @@ public class ReviewResource {
     @PATCH
     @Path("/{id}/document")
     @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
-    @Operation(summary = "Set sections of the document (summary, impact, whatWentWell, whereWeGotLucky, openQuestions)",
+    @Operation(operationId = "updateReviewDocument", summary = "Set sections of the document (summary, impact, whatWentWell, whereWeGotLucky, openQuestions)",
             description = "Sections left out stay as they are. After publication, edits wait for an amendment.")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> updateDocument(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                         @Valid @NotNull ReviewRequests.Document request) {
         Map<DocumentField, String> sections = new EnumMap<>(DocumentField.class);
@@ -220,7 +234,8 @@ public class ReviewResource {
     @PUT
     @Path("/{id}/timeline/{entryId}/note")
     @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
-    @Operation(summary = "Annotate an entry of the incident's timeline; an empty note removes the annotation")
+    @Operation(operationId = "annotateTimelineEntry", summary = "Annotate an entry of the incident's timeline; an empty note removes the annotation")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> annotate(@PathParam("id") String id, @PathParam("entryId") String entryId,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @Valid @NotNull ReviewRequests.Note request) {
@@ -231,8 +246,8 @@ public class ReviewResource {
     @POST
     @Path("/{id}/contributing-factors")
     @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
-    @Operation(summary = "Add a contributing factor (category and description; there is no root cause)")
-    @APIResponse(responseCode = "201", description = "Added; Location names the factor")
+    @Operation(operationId = "addContributingFactor", summary = "Add a contributing factor (category and description; there is no root cause)")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ReviewView.class)), description = "Added; Location names the factor")
     public Uni<Response> addFactor(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @Valid @NotNull ReviewRequests.Factor request) {
         UUID factorId = request.factorId() != null ? request.factorId() : UUID.randomUUID();
@@ -246,7 +261,8 @@ public class ReviewResource {
     @DELETE
     @Path("/{id}/contributing-factors/{factorId}")
     @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
-    @Operation(summary = "Remove a contributing factor")
+    @Operation(operationId = "removeContributingFactor", summary = "Remove a contributing factor")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> removeFactor(@PathParam("id") String id, @PathParam("factorId") UUID factorId,
                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.RemoveContributingFactor(reviewId, factorId, actor, at));
@@ -255,8 +271,8 @@ public class ReviewResource {
     @POST
     @Path("/{id}/action-items")
     @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
-    @Operation(summary = "Propose an action item; its id stays the item's id in actions-service")
-    @APIResponse(responseCode = "201", description = "Proposed; Location names the item")
+    @Operation(operationId = "proposeActionItem", summary = "Propose an action item; its id stays the item's id in actions-service")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ReviewView.class)), description = "Proposed; Location names the item")
     @APIResponse(responseCode = "409", description = "The actionItemId belongs to another review")
     @APIResponse(responseCode = "413", description = "The review's outcome would exceed its size limit")
     public Uni<Response> proposeActionItem(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -270,7 +286,8 @@ public class ReviewResource {
     @PUT
     @Path("/{id}/action-items/{actionItemId}")
     @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
-    @Operation(summary = "Change a proposed action item (all its fields)")
+    @Operation(operationId = "changeProposedActionItem", summary = "Change a proposed action item (all its fields)")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> changeActionItem(@PathParam("id") String id, @PathParam("actionItemId") UUID actionItemId,
                                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                           @Valid @NotNull ReviewRequests.ActionItem request) {
@@ -284,7 +301,8 @@ public class ReviewResource {
     @DELETE
     @Path("/{id}/action-items/{actionItemId}")
     @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
-    @Operation(summary = "Withdraw a proposed action item")
+    @Operation(operationId = "withdrawProposedActionItem", summary = "Withdraw a proposed action item")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> removeActionItem(@PathParam("id") String id, @PathParam("actionItemId") UUID actionItemId,
                                           @QueryParam("reason") String reason,
                                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -297,9 +315,10 @@ public class ReviewResource {
     @POST
     @Path("/{id}/findings/{findingId}/dismiss")
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    @Operation(summary = "Dismiss a language finding with a reason (kept in the history)",
+    @Operation(operationId = "dismissLanguageFinding", summary = "Dismiss a language finding with a reason (kept in the history)",
             description = "A dismissed finding no longer blocks publication while the text around it is unchanged.")
     @APIResponse(responseCode = "409", description = "No such finding (the text may have changed)")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> dismiss(@PathParam("id") String id, @PathParam("findingId") String findingId,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @Valid @NotNull ReviewRequests.Reason request) {
@@ -310,9 +329,10 @@ public class ReviewResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    @Operation(summary = "Publish the review outcome (review.published on review-events)",
+    @Operation(operationId = "publishReview", summary = "Publish the review outcome (review.published on review-events)",
             description = "Refused while a language finding is open or the summary is empty.")
     @APIResponse(responseCode = "409", description = "Open language findings, no summary, or not in review")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> publish(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.Publish(reviewId, actor, at));
     }
@@ -320,8 +340,9 @@ public class ReviewResource {
     @POST
     @Path("/{id}/amend")
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    @Operation(summary = "Publish the edits made since publication as an amendment (review.amended), with a reason")
+    @Operation(operationId = "amendReview", summary = "Publish the edits made since publication as an amendment (review.amended), with a reason")
     @APIResponse(responseCode = "409", description = "Nothing changed, open language findings, or not published")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> amend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull ReviewRequests.Reason request) {
         return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.Amend(reviewId, request.reason(), actor, at));

@@ -15,6 +15,7 @@ import dev.incidentlifecycle.reviews.review.ReviewStatus;
 import dev.incidentlifecycle.reviews.review.readmodel.FindingView;
 import dev.incidentlifecycle.reviews.review.readmodel.ReadModelJson;
 import dev.incidentlifecycle.reviews.review.readmodel.ReviewRow;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,6 +59,7 @@ public record ReviewView(
         long version) {
 
     /** The free-text sections. */
+    @Schema(name = "ReviewDocument")
     public record Document(String summary, String impact, String whatWentWell, String whereWeGotLucky,
                            String openQuestions) {
 
