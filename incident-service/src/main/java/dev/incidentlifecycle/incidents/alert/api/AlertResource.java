@@ -63,8 +63,9 @@ public class AlertResource {
             where.append(" and dedupKey = :dedupKey");
             parameters.put("dedupKey", byKey);
         }
+        // Alerts opened in one batch share their received time; a key's newer alert always has the higher version.
         return sessions.withSession(session -> request.read(session, AlertRow.class, "from AlertRow" + where,
-                        "triggeredAt desc, alertId desc", parameters))
+                        "triggeredAt desc, version desc, alertId desc", parameters))
                 .map(found -> found.map(AlertView::of));
     }
 

@@ -330,7 +330,7 @@ public class IncidentResource {
     public Uni<List<AlertView>> alerts(@PathParam("id") String id) {
         return sessions.withSession(session -> IncidentLookup.idOf(session, id)
                 .flatMap(incidentId -> session
-                        .createSelectionQuery("from AlertRow where incidentId = :incident order by triggeredAt, alertId", AlertRow.class)
+                        .createSelectionQuery("from AlertRow where incidentId = :incident order by triggeredAt, version, alertId", AlertRow.class)
                         .setParameter("incident", incidentId)
                         .getResultList()))
                 .map(rows -> rows.stream().map(AlertView::of).toList());
