@@ -2,6 +2,7 @@ package dev.incidentlifecycle.incidents.alert.handling;
 
 import dev.incidentlifecycle.eventstore.CommandContext;
 import dev.incidentlifecycle.eventstore.SqlRows;
+import dev.incidentlifecycle.eventstore.Timestamps;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
 import dev.incidentlifecycle.incidents.alert.AlertCommand;
 import dev.incidentlifecycle.incidents.alert.AlertEvent;
@@ -17,7 +18,6 @@ import dev.incidentlifecycle.incidents.incident.IncidentStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -153,13 +153,9 @@ public class AlertTriage {
         return query.getResultList().map(rows -> {
             for (Object[] row : rows) {
                 candidates.put((String) row[1], new CandidateIncident(UUID.fromString((String) row[0]), (String) row[1],
-                        IncidentStatus.valueOf((String) row[2]), toInstant(row[3])));
+                        IncidentStatus.valueOf((String) row[2]), Timestamps.toInstant(row[3])));
             }
             return candidates;
         });
-    }
-
-    private static Instant toInstant(Object value) {
-        return dev.incidentlifecycle.eventstore.Timestamps.toInstant(value);
     }
 }

@@ -209,7 +209,7 @@ public final class PartitionedConsumer<T> {
                 committed(partition, batch.get(batch.size() - 1).offset() + 1);
                 commits.put(partition, new OffsetAndMetadata(stored.get(partition)));
             } catch (Exception e) {
-                failed.put(partition, e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e);
+                failed.put(partition, causeOf(e));
             }
         }
         for (var entry : failed.entrySet()) {
@@ -290,7 +290,7 @@ public final class PartitionedConsumer<T> {
                 continue;
             } catch (Exception e) {
                 handler.forget(partition.partition());
-                Throwable failure = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+                Throwable failure = causeOf(e);
                 if (failure instanceof ConsumedPositions.Fenced) {
                     reposition(partition);
                     return false;
@@ -314,7 +314,7 @@ public final class PartitionedConsumer<T> {
                             .get(BATCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                     committed(partition, record.offset() + 1);
                 } catch (Exception again) {
-                    Throwable cause = again instanceof java.util.concurrent.ExecutionException ? again.getCause() : again;
+                    Throwable cause = causeOf(again);
                     if (cause instanceof ConsumedPositions.Fenced) {
                         reposition(partition);
                     } else {
@@ -431,6 +431,11 @@ public final class PartitionedConsumer<T> {
             }
         });
         return result;
+    }
+
+    /** What failed a batch: the Uni's own failure, not the future's wrapper of it. */
+    private static Throwable causeOf(Exception e) {
+        return e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
     }
 
     private Counter counter(String name) {
