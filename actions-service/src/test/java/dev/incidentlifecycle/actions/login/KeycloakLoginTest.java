@@ -63,7 +63,9 @@ class KeycloakLoginTest {
                 .then().statusCode(200).body("status", equalTo("IN_PROGRESS"));
         // realm_access.roles, not the groups claim, gives roles: priya is a responder, not an admin.
         given().auth().oauth2(priya).post("/admin/overdue-sweep").then().statusCode(403).contentType(PROBLEM);
+        // OIDC_ROLE_MAPPING: ada's platform-leads is admin here; kim's provider role "admin" is not mapped, so gives nothing.
         given().auth().oauth2(login(CLI, "ada")).post("/admin/overdue-sweep").then().statusCode(200);
+        given().auth().oauth2(login(CLI, "kim")).post("/admin/overdue-sweep").then().statusCode(403).contentType(PROBLEM);
     }
 
     @Test

@@ -88,7 +88,8 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
                 "oidc.issuer", url,
                 "oidc.audience", AUDIENCE,
                 "oidc.roles-claim", "realm_access.roles",
-                "oidc.teams-claim", "groups");
+                "oidc.teams-claim", "groups",
+                "oidc.role-mapping", "responder=responder,reviewer=reviewer,platform-leads=admin");
     }
 
     @Override

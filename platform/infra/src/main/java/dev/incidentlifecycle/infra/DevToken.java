@@ -47,10 +47,11 @@ public final class DevToken {
         System.out.println(sign(SigningKeys.load(keys), subject, roles, teams, Duration.ofHours(hours), Instant.now()));
     }
 
-    /** A compact JWS with the claims the services read: sub, upn, groups (roles), teams. */
+    /** A compact JWS with the claims the services read: iss, aud, sub, upn, groups (roles), teams, iat, exp. */
     public static String sign(SigningKeys keys, String subject, List<String> roles, List<String> teams, Duration valid, Instant now) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String payload = "{\"iss\":" + quote(SigningKeys.ISSUER)
+                + ",\"aud\":" + quote(SigningKeys.AUDIENCE)
                 + ",\"sub\":" + quote(subject)
                 + ",\"upn\":" + quote(subject)
                 + ",\"groups\":" + array(roles)

@@ -29,6 +29,8 @@ public final class SigningKeys {
 
     /** The {@code iss} claim of every token minted locally, and what the services are configured to expect. */
     public static final String ISSUER = "https://incident-lifecycle.local";
+    /** The audience of the tokens this key signs ({@code TOKEN_AUDIENCE} on the services' side). */
+    public static final String AUDIENCE = "incident-lifecycle";
 
     private static final String PRIVATE_KEY_FILE = "signing-key.pem";
     private static final String PUBLIC_KEY_FILE = "signing-key.pub.pem";

@@ -116,6 +116,7 @@ public final class Tokens {
             Instant expires = expiresAt != null ? expiresAt : issued.plus(LIFESPAN);
             JwtClaimsBuilder jwt = Jwt.claims()
                     .issuer(SigningKeys.ISSUER)
+                    .audience(SigningKeys.AUDIENCE)
                     .subject(subject)
                     .upn(subject)
                     .preferredUserName(subject)

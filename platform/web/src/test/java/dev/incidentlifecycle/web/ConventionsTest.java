@@ -8,6 +8,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,6 +41,18 @@ class ConventionsTest {
     void a_token_signed_by_another_key_or_expired_is_401() {
         given().auth().oauth2(Tokens.signedByAnotherKey()).get("/guarded").then().statusCode(401).contentType(PROBLEM);
         given().auth().oauth2(Tokens.expired()).get("/guarded").then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void a_token_for_another_audience_or_issued_too_long_ago_is_401() {
+        given().auth().oauth2(Tokens.forUser("riley").roles("responder").claim("aud", "another-system").sign())
+                .get("/guarded").then().statusCode(401).contentType(PROBLEM);
+        Instant issued = Instant.now().minus(Duration.ofHours(25));
+        String old = Tokens.forUser("riley").roles("responder").validBetween(issued, Instant.now().plus(Duration.ofHours(1))).sign();
+        given().auth().oauth2(old).get("/guarded").then().statusCode(401).contentType(PROBLEM);
+        String recent = Tokens.forUser("riley").roles("responder").validBetween(Instant.now().minus(Duration.ofHours(23)),
+                Instant.now().plus(Duration.ofHours(1))).sign();
+        given().auth().oauth2(recent).get("/guarded").then().statusCode(200);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -27,8 +28,10 @@ import java.util.Optional;
  *     file or JWKS URL of {@code mp.jwt.verify.publickey.location}), issuer {@code mp.jwt.verify.issuer}, roles in
  *     {@code groups}, teams in {@code teams};</li>
  * <li>an OpenID Connect provider's, when {@code OIDC_ISSUER} is set: keys found by discovery, {@code OIDC_AUDIENCE}
- *     required in {@code aud}, roles and teams where {@code OIDC_ROLES_CLAIM} and {@code OIDC_TEAMS_CLAIM} say.</li>
+ *     required in {@code aud}, roles and teams where {@code OIDC_ROLES_CLAIM} and {@code OIDC_TEAMS_CLAIM} say
+ *     (roles translated by {@code OIDC_ROLE_MAPPING}: {@link ProviderRoles}).</li>
  * </ul>
+ * Both refuse a token issued longer ago than {@code TOKEN_MAX_AGE} ({@code iat} required), whatever its expiry.
  * A token goes to the provider's tenant when its (not yet verified) {@code iss} is the provider's issuer, and to
  * the local one otherwise; the chosen tenant then verifies everything, so a forged {@code iss} gains nothing.
  */
@@ -53,11 +56,11 @@ public class TokenIssuers implements TenantConfigResolver {
     private final Optional<String> providerIssuer;
     private final ClaimPath providerTeams;
 
-    TokenIssuers(OidcIssuer oidc, Config config) {
+    TokenIssuers(OidcIssuer oidc, LocalTokens tokens, Config config) {
         this.providerIssuer = oidc.issuer().filter(i -> !i.isBlank()).map(TokenIssuers::withoutTrailingSlash);
         this.providerTeams = ClaimPath.parse(oidc.teamsClaim());
-        this.provider = providerIssuer.map(issuer -> providerTenant(issuer, oidc));
-        this.local = localTenant(config, provider.isPresent());
+        this.provider = providerIssuer.map(issuer -> providerTenant(issuer, oidc, tokens.maxAge()));
+        this.local = localTenant(config, tokens, provider.isPresent());
     }
 
     /** Fails the start, with the variable to set, rather than refusing every provider token later. */
@@ -89,23 +92,23 @@ public class TokenIssuers implements TenantConfigResolver {
         return provider;
     }
 
-    private static OidcTenantConfig providerTenant(String issuer, OidcIssuer oidc) {
+    private static OidcTenantConfig providerTenant(String issuer, OidcIssuer oidc, Duration maxAge) {
         String audience = oidc.audience().filter(a -> !a.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "OIDC_ISSUER is set (" + issuer + ") but OIDC_AUDIENCE is not: set it to the audience the provider "
                         + "puts in the tokens meant for these services"));
         return OidcTenantConfig.builder()
                 .tenantId(PROVIDER)
                 .authServerUrl(issuer)
-                .token().audience(audience).end()
+                .token().audience(audience).issuedAtRequired().age(maxAge).end()
                 .roles().roleClaimPath(ClaimPath.parse(oidc.rolesClaim()).oidcRoleClaimPath()).end()
                 .build();
     }
 
-    private static OidcTenantConfig localTenant(Config config, boolean providerToo) {
+    private static OidcTenantConfig localTenant(Config config, LocalTokens tokens, boolean providerToo) {
         String issuer = config.getValue("mp.jwt.verify.issuer", String.class);
         var tenant = OidcTenantConfig.builder()
                 .tenantId(LOCAL)
-                .token().issuer(issuer).end()
+                .token().issuer(issuer).audience(tokens.audience()).issuedAtRequired().age(tokens.maxAge()).end()
                 .roles().roleClaimPath(LOCAL_ROLES.oidcRoleClaimPath()).end();
         Optional<String> key = config.getOptionalValue("mp.jwt.verify.publickey", String.class);
         Optional<String> location = config.getOptionalValue("mp.jwt.verify.publickey.location", String.class);
