@@ -1,5 +1,7 @@
 package dev.incidentlifecycle.web;
 
+import dev.incidentlifecycle.web.idempotency.IdempotencyKeys;
+
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -44,6 +46,7 @@ public class ProblemDocumentation implements OASFilter {
         DESCRIPTIONS.put("409", "Not allowed in the current state, or a concurrent change: read again and retry");
         DESCRIPTIONS.put("412", "If-Match names an older version: read the resource again and retry");
         DESCRIPTIONS.put("413", "The body is larger than the limit (1 MiB)");
+        DESCRIPTIONS.put("422", "The Idempotency-Key was already used with another request");
     }
 
     @Override
@@ -56,12 +59,27 @@ public class ProblemDocumentation implements OASFilter {
             return;
         }
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            for (Operation operation : item.getOperations().values()) {
+            item.getOperations().forEach((method, operation) -> {
                 if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
                     document(operation);
+                    if (method == PathItem.HttpMethod.POST) {
+                        takesIdempotencyKey(operation);
+                    }
                 }
-            }
+            });
         }
+    }
+
+    /** Every authenticated POST takes an Idempotency-Key ({@code web.idempotency.IdempotencyKeys}). */
+    private static void takesIdempotencyKey(Operation operation) {
+        operation.addParameter(OASFactory.createParameter().name(IdempotencyKeys.HEADER).in(Parameter.In.HEADER).required(false)
+                .description("Any unique value (1-" + IdempotencyKeys.MAX_LENGTH + " visible ASCII characters, e.g. a UUID): a retry "
+                        + "with the same key and body gets the first answer again (marked `Idempotent-Replayed: true`) and has no "
+                        + "second effect; keys are kept 24 h and belong to the token's subject")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(IdempotencyKeys.MAX_LENGTH))
+                .example("8e03978e-40d5-43e8-bc93-6894a57f9324"));
+        ensure(operation.getResponses(), "400");
+        ensure(operation.getResponses(), "422");
     }
 
     private static void document(Operation operation) {
