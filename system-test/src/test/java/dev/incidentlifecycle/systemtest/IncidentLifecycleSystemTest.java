@@ -234,6 +234,15 @@ class IncidentLifecycleSystemTest {
         return new ProducerRecord<>(Topics.ALERTS, dedupKey, body);
     }
 
+    @Test
+    @Order(3)
+    void an_incident_service_without_any_integration_key_refuses_to_start_and_says_what_to_set() throws Exception {
+        ServiceProcess forgotten = system.incidentServiceWithoutIntegrationKeys().start();
+
+        assertThat(forgotten.awaitExit(Duration.ofMinutes(2))).isNotZero();
+        assertThat(forgotten.log()).contains("No integration key is configured").contains("INCIDENTS_INTEGRATION_KEYS");
+    }
+
     static void produce(List<ProducerRecord<String, String>> records) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());

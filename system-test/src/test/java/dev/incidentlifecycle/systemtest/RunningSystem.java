@@ -69,6 +69,17 @@ final class RunningSystem implements AutoCloseable {
         return service;
     }
 
+    /** An incident-service started as an operator would who forgot to configure any integration key. */
+    ServiceProcess incidentServiceWithoutIntegrationKeys() {
+        Map<String, String> withoutKeys = new LinkedHashMap<>(environment);
+        withoutKeys.remove("INCIDENTS_INTEGRATION_KEYS");
+        withoutKeys.remove("INCIDENTS_ALERTMANAGER_TOKENS");
+        ServiceProcess service = new ServiceProcess("incident-service-without-keys", root.resolve("incident-service/target/quarkus-app/quarkus-run.jar"),
+                LoopbackPorts.free(), withoutKeys, folder.resolve("logs"));
+        services.add(service);
+        return service;
+    }
+
     RunningSystem start() throws IOException {
         for (ServiceProcess service : services) {
             if (service != incidentC) {

@@ -69,6 +69,18 @@ final class ServiceProcess implements AutoCloseable {
         });
     }
 
+    /** Waits for the process to end by itself; its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still runs after " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
     /** SIGKILL: no shutdown hook, no goodbye to the broker or the database. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -12,13 +12,15 @@ public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
+    /** The last page anyone may ask for: its offset still fits an int (and no listing is that long). */
+    public static final int MAX_PAGE = 1_000_000;
 
     /** From the {@code page} and {@code size} query parameters, either of which may be absent. */
     public static PageRequest of(Integer page, Integer size) {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
-        if (p < 0) {
-            throw new InvalidCommand("page", "page must be 0 or more");
+        if (p < 0 || p > MAX_PAGE) {
+            throw new InvalidCommand("page", "page must be from 0 to " + MAX_PAGE);
         }
         if (s < 1) {
             throw new InvalidCommand("size", "size must be at least 1");

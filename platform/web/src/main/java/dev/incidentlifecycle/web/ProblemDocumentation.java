@@ -55,6 +55,7 @@ public class ProblemDocumentation implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        openAPI.getComponents().addParameter("IdempotencyKey", idempotencyKey());
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -70,16 +71,26 @@ public class ProblemDocumentation implements OASFilter {
         }
     }
 
-    /** Every authenticated POST takes an Idempotency-Key ({@code web.idempotency.IdempotencyKeys}). */
+    /**
+     * Every authenticated POST takes an Idempotency-Key ({@code web.idempotency.IdempotencyKeys}). The header is
+     * described once, as a reusable parameter that the operations mention, not as a parameter of each operation:
+     * that would add an argument to every generated client's command methods, which is not backward compatible for
+     * their callers. Clients send it as a default header (every generator's clients can).
+     */
     private static void takesIdempotencyKey(Operation operation) {
-        operation.addParameter(OASFactory.createParameter().name(IdempotencyKeys.HEADER).in(Parameter.In.HEADER).required(false)
-                .description("Any unique value (1-" + IdempotencyKeys.MAX_LENGTH + " visible ASCII characters, e.g. a UUID): a retry "
-                        + "with the same key and body gets the first answer again (marked `Idempotent-Replayed: true`) and has no "
-                        + "second effect; keys are kept 24 h and belong to the token's subject")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(IdempotencyKeys.MAX_LENGTH))
-                .example("8e03978e-40d5-43e8-bc93-6894a57f9324"));
-        ensure(operation.getResponses(), "400");
+        String mention = "Takes an optional `Idempotency-Key` header (see components.parameters.IdempotencyKey).";
+        operation.setDescription(operation.getDescription() == null ? mention : operation.getDescription() + "\n\n" + mention);
         ensure(operation.getResponses(), "422");
+    }
+
+    private static Parameter idempotencyKey() {
+        return OASFactory.createParameter().name(IdempotencyKeys.HEADER).in(Parameter.In.HEADER).required(false)
+                .description("Any unique value (1-" + IdempotencyKeys.MAX_LENGTH + " visible ASCII characters, e.g. a UUID), on "
+                        + "any authenticated POST: a retry with the same key and body gets the first answer again (marked "
+                        + "`Idempotent-Replayed: true`) and has no second effect; the same key with another body is a 422. "
+                        + "Keys are kept 24 h and belong to the token's subject.")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(IdempotencyKeys.MAX_LENGTH))
+                .example("8e03978e-40d5-43e8-bc93-6894a57f9324");
     }
 
     private static void document(Operation operation) {

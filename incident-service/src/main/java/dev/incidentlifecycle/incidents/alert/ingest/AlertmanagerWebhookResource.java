@@ -54,11 +54,16 @@ public class AlertmanagerWebhookResource {
     @Operation(summary = "Receive an Alertmanager webhook notification (version 4)")
     @APIResponse(responseCode = "202", description = "Every alert of the notification was written to the alerts topic")
     @APIResponse(responseCode = "400", description = "Not a version 4 notification (problem+json, with every error)")
-    @APIResponse(responseCode = "401", description = "No bearer token, or not a configured one")
+    @APIResponse(responseCode = "401", description = "No bearer token, or not a known one")
+    @APIResponse(responseCode = "403", description = "A token that was revoked or rotated away")
     @APIResponse(responseCode = "413", description = "Over a bound: alerts per notification, bytes per label or annotation, "
             + "or a field's length (problem+json naming each limit); or the body is over the body size limit")
     public Response receive(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
-        if (!secrets.isAlertmanagerToken(bearerToken(authorization))) {
+        IngestionSecrets.Sender sender = secrets.senderOfBearerToken(bearerToken(authorization));
+        if (sender instanceof IngestionSecrets.Sender.Revoked) {
+            return problem(403, "Token revoked", "this bearer token was revoked or rotated away: configure the integration's new key", List.of());
+        }
+        if (!(sender instanceof IngestionSecrets.Sender.Known known)) {
             throw new UnauthorizedException();
         }
         Map<String, Object> notification = SenderBody.asObject(body);
@@ -73,7 +78,7 @@ public class AlertmanagerWebhookResource {
         try {
             alerts.write(signals.stream()
                     .map(signal -> new AlertsTopic.Signal(signal.dedupKey(), PagerDutyEvent.toBody(signal, null)))
-                    .toList(), AlertsTopic.ALERTMANAGER_SOURCE, "alertmanager");
+                    .toList(), AlertsTopic.ALERTMANAGER_SOURCE, known.name());
         } catch (AlertsTopic.NotWritten e) {
             throw new WebApplicationException("the notification could not be queued; Alertmanager will send it again", e, 503);
         }

@@ -1,53 +1,114 @@
 package dev.incidentlifecycle.incidents.alert.ingest;
 
+import dev.incidentlifecycle.incidents.integration.Integrations;
 import dev.incidentlifecycle.web.IntegrationKeys;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The secrets the ingestion endpoints accept: PagerDuty routing keys ({@code incidents.integration-keys}) and
- * Alertmanager bearer tokens ({@code incidents.alertmanager.tokens}). Compared in constant time.
+ * Who is sending, from the secret an ingestion request presents: an integration's key (created through
+ * {@code /integrations}, stored hashed, rotated and revoked without a restart) or a configured one —
+ * {@code incidents.integration-keys} for PagerDuty routing keys and {@code incidents.alertmanager.tokens} for
+ * Alertmanager bearer tokens, each entry {@code name=key} (or a bare key, named {@code events-api} and
+ * {@code alertmanager}). The sender's name is the actor of the alerts it sends. Configured keys are compared in
+ * constant time. Outside dev and test mode the service refuses to start when no key at all would be accepted.
  */
 @ApplicationScoped
 public class IngestionSecrets {
 
-    /** The development default of both lists; fine on a laptop, never in production. */
-    static final String DEVELOPMENT_KEY = "local-dev-integration-key";
+    /** How long a request waits for the database to say whose key it is. */
+    private static final Duration LOOKUP = Duration.ofSeconds(5);
 
-    private static final Logger LOG = Logger.getLogger(IngestionSecrets.class);
+    /** A configured secret and the name it sends under. */
+    record ConfiguredKey(String sender, String key) {
 
-    private final List<String> integrationKeys;
-    private final List<String> alertmanagerTokens;
-
-    IngestionSecrets(@ConfigProperty(name = "incidents.integration-keys") List<String> integrationKeys,
-                     @ConfigProperty(name = "incidents.alertmanager.tokens") List<String> alertmanagerTokens) {
-        this.integrationKeys = trimmed(integrationKeys);
-        this.alertmanagerTokens = trimmed(alertmanagerTokens);
-    }
-
-    public boolean isIntegrationKey(String routingKey) {
-        return IntegrationKeys.matches(routingKey, integrationKeys);
-    }
-
-    public boolean isAlertmanagerToken(String token) {
-        return IntegrationKeys.matches(token, alertmanagerTokens);
-    }
-
-    void warnAboutDevelopmentKeys(@Observes StartupEvent startup) {
-        if (LaunchMode.current() == LaunchMode.NORMAL
-                && (integrationKeys.contains(DEVELOPMENT_KEY) || alertmanagerTokens.contains(DEVELOPMENT_KEY))) {
-            LOG.warnf("the development key '%s' is accepted for alert ingestion: set INCIDENTS_INTEGRATION_KEYS and "
-                    + "INCIDENTS_ALERTMANAGER_TOKENS", DEVELOPMENT_KEY);
+        static List<ConfiguredKey> parse(Optional<List<String>> entries, String bareName) {
+            List<ConfiguredKey> keys = new ArrayList<>();
+            for (String entry : entries.orElse(List.of())) {
+                String trimmed = entry.strip();
+                int equals = trimmed.indexOf('=');
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                keys.add(equals > 0 ? new ConfiguredKey(trimmed.substring(0, equals).strip(), trimmed.substring(equals + 1).strip())
+                        : new ConfiguredKey(bareName, trimmed));
+            }
+            return List.copyOf(keys);
         }
     }
 
-    private static List<String> trimmed(List<String> values) {
-        return values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+    private final List<ConfiguredKey> routingKeys;
+    private final List<ConfiguredKey> alertmanagerTokens;
+    private final Integrations integrations;
+
+    IngestionSecrets(@ConfigProperty(name = "incidents.integration-keys") Optional<List<String>> routingKeys,
+                     @ConfigProperty(name = "incidents.alertmanager.tokens") Optional<List<String>> alertmanagerTokens,
+                     Integrations integrations) {
+        this.routingKeys = ConfiguredKey.parse(routingKeys, "events-api");
+        this.alertmanagerTokens = ConfiguredKey.parse(alertmanagerTokens, "alertmanager");
+        this.integrations = integrations;
+    }
+
+    /** What a presented secret says about its sender. */
+    public sealed interface Sender {
+        /** A key that works: alerts are recorded as sent by {@code name}. */
+        record Known(String name) implements Sender {
+        }
+
+        /** A key that worked once: its integration is revoked, or the key was rotated away and its overlap is over. */
+        record Revoked() implements Sender {
+        }
+
+        record Unknown() implements Sender {
+        }
+    }
+
+    /** Who sends with this PagerDuty routing key; blocking (ingestion runs on worker threads). */
+    public Sender senderOfRoutingKey(String routingKey) {
+        return senderOf(routingKey, routingKeys);
+    }
+
+    /** Who sends with this Alertmanager bearer token; blocking. */
+    public Sender senderOfBearerToken(String token) {
+        return senderOf(token, alertmanagerTokens);
+    }
+
+    private Sender senderOf(String presented, List<ConfiguredKey> configured) {
+        if (presented == null || presented.isBlank()) {
+            return new Sender.Unknown();
+        }
+        Sender sender = new Sender.Unknown();
+        for (ConfiguredKey key : configured) {
+            // Every configured key is compared, whatever the outcome: no timing tells which one matched.
+            if (IntegrationKeys.matches(presented, List.of(key.key())) && sender instanceof Sender.Unknown) {
+                sender = new Sender.Known(key.sender());
+            }
+        }
+        if (sender instanceof Sender.Known) {
+            return sender;
+        }
+        return integrations.holderOf(presented).await().atMost(LOOKUP)
+                .<Sender>map(holder -> holder.works() ? new Sender.Known(holder.integration()) : new Sender.Revoked())
+                .orElse(new Sender.Unknown());
+    }
+
+    void refuseToStartWithoutKeys(@Observes StartupEvent startup) {
+        if (LaunchMode.current() != LaunchMode.NORMAL || !routingKeys.isEmpty() || !alertmanagerTokens.isEmpty()) {
+            return;
+        }
+        if (!integrations.anyActive().await().atMost(Duration.ofSeconds(30))) {
+            throw new IllegalStateException("No integration key is configured, so no alert could ever be received: set "
+                    + "INCIDENTS_INTEGRATION_KEYS (PagerDuty routing keys) and/or INCIDENTS_ALERTMANAGER_TOKENS "
+                    + "(Alertmanager bearer tokens), each a comma-separated list of name=key (e.g. grafana=<a long random "
+                    + "secret>); once running, an admin can create integrations with POST /integrations");
+        }
     }
 }

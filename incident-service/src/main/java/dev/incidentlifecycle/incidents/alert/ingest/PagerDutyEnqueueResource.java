@@ -30,7 +30,7 @@ import java.util.UUID;
  * {@code 400 {"status":"invalid event","message":"Event object is invalid","errors":[...]}}; these are
  * PagerDuty's shapes, not problem+json, so that PagerDuty clients read them as they would PagerDuty's.
  *
- * <p>The {@code routing_key} is the secret: it must be one of {@code incidents.integration-keys}, else the
+ * <p>The {@code routing_key} is the secret: an integration's key or one of {@code incidents.integration-keys}, else the
  * answer is PagerDuty's for an unknown key, 400 with {@code "Invalid routing key"}. An accepted event is
  * written to {@code alerts} (without its routing key, with its dedup key) and handled from there.
  */
@@ -40,6 +40,8 @@ public class PagerDutyEnqueueResource {
 
     /** PagerDuty's error for a routing key it does not know. */
     public static final String INVALID_ROUTING_KEY = "Invalid routing key";
+    /** Ours for a key that worked once: its integration was revoked, or it was rotated away (403). */
+    public static final String REVOKED_ROUTING_KEY = "Routing key revoked";
     /** Our error for a body that is not a JSON object (PagerDuty documents none). */
     public static final String NOT_AN_OBJECT = "Event object must be a JSON object";
 
@@ -67,6 +69,7 @@ public class PagerDutyEnqueueResource {
     @APIResponse(responseCode = "202", description = "Accepted and written to the alerts topic; the dedup key is returned")
     @APIResponse(responseCode = "400", description = "Invalid event, a field over its bound (AlertLimits: lengths, control "
             + "characters, http/https URLs, custom_details size), or unknown routing key (PagerDuty's shape, every error named)")
+    @APIResponse(responseCode = "403", description = "A routing key that was revoked or rotated away (PagerDuty's shape)")
     @APIResponse(responseCode = "413", description = "The body is larger than the configured limit")
     public Response enqueue(byte[] body) {
         Map<String, Object> event = SenderBody.asObject(body);
@@ -74,7 +77,11 @@ public class PagerDutyEnqueueResource {
             return invalid(List.of(NOT_AN_OBJECT));
         }
         String routingKey = PagerDutyEvent.routingKeyOf(event);
-        if (routingKey != null && !routingKey.isBlank() && !secrets.isIntegrationKey(routingKey)) {
+        IngestionSecrets.Sender sender = secrets.senderOfRoutingKey(routingKey);
+        if (sender instanceof IngestionSecrets.Sender.Revoked) {
+            return json(403, new Invalid(PagerDutyEvent.INVALID_STATUS, PagerDutyEvent.INVALID_MESSAGE, List.of(REVOKED_ROUTING_KEY)));
+        }
+        if (routingKey != null && !routingKey.isBlank() && !(sender instanceof IngestionSecrets.Sender.Known)) {
             return invalid(List.of(INVALID_ROUTING_KEY));
         }
         Validated<AlertSignal> validated = PagerDutyEvent.validate(event, () -> UUID.randomUUID().toString());
@@ -87,8 +94,9 @@ public class PagerDutyEnqueueResource {
         record.remove("routing_key");
         record.put("dedup_key", signal.dedupKey());
         try {
+            // The integration is the actor; the body's client stays in the alert as the sender's own detail.
             alerts.write(List.of(new AlertsTopic.Signal(signal.dedupKey(), record)), AlertsTopic.EVENTS_API_SOURCE,
-                    signal.client() != null && !signal.client().isBlank() ? signal.client() : "events-api");
+                    ((IngestionSecrets.Sender.Known) sender).name());
         } catch (AlertsTopic.NotWritten e) {
             throw new WebApplicationException("the event could not be queued; send it again", e, 503);
         }
