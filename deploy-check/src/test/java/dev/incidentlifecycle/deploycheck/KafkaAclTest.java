@@ -31,9 +31,6 @@ import dev.incidentlifecycle.deploycheck.KafkaAccess.Acl;
  */
 class KafkaAclTest {
 
-    /** {@code allow <user> <Operation> <type:name>...} in compose's kafka-setup. */
-    private static final Pattern COMPOSE_ALLOW = Pattern.compile("(?m)^\\s*allow\\s+(\\S+)\\s+(\\S+)((?:\\s+[a-z-]+:\\S+)+)\\s*$");
-    private static final Pattern COMPOSE_USER = Pattern.compile("(?m)^\\s*user\\s+(\\S+)\\s+\"\\$\\$(\\w+)\"\\s*$");
     private static final Pattern JAAS_USER = Pattern.compile("ScramLoginModule required username=\"([^\"]+)\" password=\"\\$\\{(\\w+)");
 
     private final KubernetesBase base = KubernetesBase.load();
@@ -201,32 +198,11 @@ class KafkaAclTest {
     }
 
     private Map<String, Set<Acl>> composeAcls() {
-        Map<String, Set<Acl>> users = new LinkedHashMap<>();
-        composeUsers().keySet().forEach(user -> users.put(user, new TreeSet<>()));
-        Matcher allow = COMPOSE_ALLOW.matcher(composeSetup());
-        while (allow.find()) {
-            Set<Acl> acls = users.computeIfAbsent(allow.group(1), user -> new TreeSet<>());
-            for (String resource : allow.group(3).trim().split("\\s+")) {
-                String[] typeAndName = resource.split(":", 2);
-                assertThat(acls.add(new Acl(typeAndName[0], typeAndName[1], allow.group(2)))).as("allowed once: " + resource).isTrue();
-            }
-        }
-        users.remove("admin");
-        return users;
+        return ComposeKafkaSetup.of(compose).acls();
     }
 
-    /** Users kafka-setup creates, with the variable their password comes from. */
     private Map<String, String> composeUsers() {
-        Map<String, String> users = new LinkedHashMap<>();
-        Matcher user = COMPOSE_USER.matcher(composeSetup());
-        while (user.find()) {
-            users.put(user.group(1), user.group(2));
-        }
-        return users;
-    }
-
-    private String composeSetup() {
-        return String.join("\n", listAt(compose.service("kafka-setup"), "command").stream().map(Object::toString).toList());
+        return ComposeKafkaSetup.of(compose).users();
     }
 
     private String kafkaCluster() {
