@@ -40,6 +40,7 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.junit.jupiter.api.AfterAll;
@@ -77,6 +78,13 @@ class KafkaAclEnforcementTest {
 
     @BeforeAll
     static void startABrokerSetUpLikeComposes() throws Exception {
+        // A broker that cannot start must fail this test, not end the test JVM.
+        Exit.setExitProcedure((status, message) -> {
+            throw new IllegalStateException("the Kafka broker gave up (" + status + "): " + message);
+        });
+        Exit.setHaltProcedure((status, message) -> {
+            throw new IllegalStateException("the Kafka broker gave up (" + status + "): " + message);
+        });
         ComposeFile compose = ComposeFile.load();
         Map<String, String> composeBroker = compose.environment("kafka");
         int sasl = LoopbackPorts.free();
@@ -88,9 +96,11 @@ class KafkaAclEnforcementTest {
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");
         properties.put("controller.quorum.voters", "1@127.0.0.1:" + controller);
-        properties.put("listeners", "SASL_PLAINTEXT://" + saslAddress + ",BROKER://" + brokerAddress + ",CONTROLLER://127.0.0.1:" + controller);
-        properties.put("advertised.listeners", "SASL_PLAINTEXT://" + saslAddress + ",BROKER://" + brokerAddress);
-        properties.put("listener.security.protocol.map", composeBroker.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").replace("HOST:SASL_PLAINTEXT,", ""));
+        String listeners = "SASL_PLAINTEXT://" + saslAddress + ",BROKER://" + brokerAddress;
+        String protocols = composeBroker.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").replace("HOST:SASL_PLAINTEXT,", "");
+        properties.put("listeners", listeners + ",CONTROLLER://127.0.0.1:" + controller);
+        properties.put("advertised.listeners", listeners);
+        properties.put("listener.security.protocol.map", protocols);
         properties.put("controller.listener.names", composeBroker.get("KAFKA_CONTROLLER_LISTENER_NAMES"));
         properties.put("inter.broker.listener.name", composeBroker.get("KAFKA_INTER_BROKER_LISTENER_NAME"));
         properties.put("sasl.enabled.mechanisms", composeBroker.get("KAFKA_SASL_ENABLED_MECHANISMS"));
@@ -269,13 +279,18 @@ class KafkaAclEnforcementTest {
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, saslAddress);
         config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, ComposeFile.load().environment(service).get("KAFKA_SECURITY_PROTOCOL"));
         config.put("sasl.mechanism", ComposeFile.load().environment(service).get("KAFKA_SASL_MECHANISM"));
-        config.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + service
-                + "\" password=\"" + PASSWORD + service + "\";");
+        config.put("sasl.jaas.config", jaas(service));
         config.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return config;
+    }
+
+    /** The login line Strimzi puts in a KafkaUser's Secret (and compose in KAFKA_SASL_JAAS_CONFIG). */
+    private static String jaas(String service) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + service
+                + "\" password=\"" + PASSWORD + service + "\";";
     }
 
     private static ResourceType resourceType(String type) {
