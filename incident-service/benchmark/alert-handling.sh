@@ -27,7 +27,7 @@ finish() {
 }
 trap finish EXIT
 
-if ! curl -fs -o /dev/null "http://127.0.0.1:${INCIDENT_PORT:-8081}/q/health/ready"; then
+if ! curl -fs -o /dev/null "http://127.0.0.1:${INCIDENT_MANAGEMENT_PORT:-9081}/q/health/ready"; then
   echo "incident-service is not running: starting the system with deploy/run up..." >&2
   started_here=1
   deploy/run up >&2
@@ -42,4 +42,4 @@ javac -d "$CLASSES" -cp "$CP" --release 17 $(find "$BENCH/src" -name '*.java')
 BENCHMARK_TOKEN=$(deploy/run token --sub benchmark --roles responder,reviewer,admin) \
   java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CLASSES:$CP" \
   dev.incidentlifecycle.benchmark.AlertPipelineBenchmark --data "$DATA" \
-  --incident-url "http://127.0.0.1:${INCIDENT_PORT:-8081}" "$@"
+  --incident-url "http://127.0.0.1:${INCIDENT_PORT:-8081}" --management-url "http://127.0.0.1:${INCIDENT_MANAGEMENT_PORT:-9081}" "$@"

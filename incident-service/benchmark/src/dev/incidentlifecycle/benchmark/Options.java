@@ -13,6 +13,7 @@ import java.util.Set;
 record Options(
         Path dataFolder,
         String incidentUrl,
+        String managementUrl,
         String token,
         int rawRecords,
         int rawProducerRecords,
@@ -36,6 +37,7 @@ record Options(
 
     static final String USAGE = """
             AlertPipelineBenchmark [--quick] [--data .data] [--incident-url http://127.0.0.1:8081]
+              [--management-url http://127.0.0.1:9081]
               [--raw N] [--raw-producer N] [--warm-up N]
               [--repeat N] [--repeat-keys K] [--repeat-services S]
               [--new-keys N] [--new-key-services S]
@@ -51,6 +53,7 @@ record Options(
         }
         Path data = Path.of(".data");
         String url = "http://127.0.0.1:8081";
+        String managementUrl = "http://127.0.0.1:9081";
         int raw = quick ? 50_000 : 200_000;
         int rawProducer = quick ? 100_000 : 500_000;
         int warmUp = quick ? 200 : 1_000;
@@ -78,6 +81,7 @@ record Options(
             switch (option) {
                 case "--data" -> data = Path.of(value);
                 case "--incident-url" -> url = value;
+                case "--management-url" -> managementUrl = value;
                 case "--raw" -> raw = positive(option, value);
                 case "--raw-producer" -> rawProducer = positive(option, value);
                 case "--warm-up" -> warmUp = positive(option, value);
@@ -99,7 +103,7 @@ record Options(
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("BENCHMARK_TOKEN is not set (a bearer token that may read /incidents)");
         }
-        return new Options(data, url, token, raw, rawProducer, warmUp, repeat, repeatKeys, repeatServices, newKeys,
+        return new Options(data, url, managementUrl, token, raw, rawProducer, warmUp, repeat, repeatKeys, repeatServices, newKeys,
                 newKeyServices, storm, declarations, rate, seconds, sampleEvery, Duration.ofSeconds(phaseTimeout), phases, quick);
     }
 

@@ -49,6 +49,8 @@ final class RunningSystem implements AutoCloseable {
     final Path pidFolder;
     final Admin admin;
     private final String incidentUrl;
+    /** incident-service's management interface: /q/metrics. */
+    private final String managementUrl;
     private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -67,6 +69,7 @@ final class RunningSystem implements AutoCloseable {
         this.password = properties.getProperty("DB_PASSWORD", "");
         this.pidFolder = options.dataFolder().resolve("run");
         this.incidentUrl = options.incidentUrl();
+        this.managementUrl = options.managementUrl();
         this.token = options.token();
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
@@ -138,7 +141,11 @@ final class RunningSystem implements AutoCloseable {
 
     /** GET on incident-service with the bearer token; the body, or an exception for a status other than 200. */
     String get(String pathAndQuery) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(incidentUrl + pathAndQuery))
+        return get(incidentUrl, pathAndQuery);
+    }
+
+    private String get(String url, String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + pathAndQuery))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -147,12 +154,12 @@ final class RunningSystem implements AutoCloseable {
         return response.body();
     }
 
-    /** The value of an unlabelled or labelled Prometheus gauge on /q/metrics (summed over its labels), or -1. */
+    /** The value of an unlabelled or labelled Prometheus gauge on /q/metrics of the management interface (summed over its labels), or -1. */
     double metric(String name) {
         try {
             double sum = 0;
             boolean found = false;
-            for (String line : get("/q/metrics").split("\n")) {
+            for (String line : get(managementUrl, "/q/metrics").split("\n")) {
                 if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
                     sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                     found = true;

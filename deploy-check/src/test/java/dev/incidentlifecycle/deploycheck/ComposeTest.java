@@ -38,12 +38,12 @@ class ComposeTest {
         assertThat(kafka.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
         assertThat(kafka).containsKeys("KAFKA_CONTROLLER_QUORUM_VOTERS", "CLUSTER_ID", "KAFKA_CONTROLLER_LISTENER_NAMES")
                 .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
-        assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).contains("PLAINTEXT://kafka:9092");
+        assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).contains("SASL_PLAINTEXT://kafka:9092");
     }
 
     @Test
     void topicsAreCreatedWithTheStandardPartitions() {
-        List<Object> command = listAt(compose.service("kafka-topics"), "command");
+        List<Object> command = listAt(compose.service("kafka-setup"), "command");
         Map<String, Integer> created = new LinkedHashMap<>();
         Matcher matcher = CREATE_TOPIC.matcher(String.join("\n", command.stream().map(Object::toString).toList()));
         while (matcher.find()) {
@@ -51,8 +51,8 @@ class ComposeTest {
         }
 
         assertThat(created).isEqualTo(Topics.STANDARD);
-        assertThat(text(compose.service("kafka-topics"), "image")).isEqualTo(text(compose.service("kafka"), "image"));
-        assertThat(text(compose.service("kafka-topics"), "depends_on", "kafka", "condition")).isEqualTo("service_healthy");
+        assertThat(text(compose.service("kafka-setup"), "image")).isEqualTo(text(compose.service("kafka"), "image"));
+        assertThat(text(compose.service("kafka-setup"), "depends_on", "kafka", "condition")).isEqualTo("service_healthy");
     }
 
     @Test
@@ -81,16 +81,21 @@ class ComposeTest {
 
     @ParameterizedTest
     @MethodSource("services")
-    void servicePublishesItsHttpPort(String service) {
-        int port = ServiceConfiguration.of(service).httpPort(compose.environment(service));
+    void servicePublishesItsHttpPortAndItsManagementPortOnLoopbackOnly(String service) {
+        ServiceConfiguration configuration = ServiceConfiguration.of(service);
+        int port = configuration.httpPort(compose.environment(service));
+        int management = configuration.managementPort(compose.environment(service));
 
-        assertThat(compose.containerPorts(service)).containsExactly(port);
+        assertThat(compose.containerPorts(service)).containsExactly(port, management);
+        assertThat(listAt(compose.service(service), "ports")).map(Object::toString)
+                .contains("127.0.0.1:" + management + ":" + management);
+        assertThat(compose.environment(service)).containsEntry("QUARKUS_MANAGEMENT_HOST", "0.0.0.0");
     }
 
     @ParameterizedTest
     @MethodSource("services")
-    void serviceHealthcheckAsksForReadinessOnItsPort(String service) {
-        int port = ServiceConfiguration.of(service).httpPort(compose.environment(service));
+    void serviceHealthcheckAsksForReadinessOnItsManagementPort(String service) {
+        int port = ServiceConfiguration.of(service).managementPort(compose.environment(service));
         String test = String.join(" ", listAt(compose.service(service), "healthcheck", "test").stream().map(Object::toString).toList());
 
         assertThat(test).contains("/q/health/ready").contains(String.valueOf(port));
@@ -102,7 +107,7 @@ class ComposeTest {
         Map<String, Object> dependsOn = mapAt(compose.service(service), "depends_on");
 
         assertThat(text(dependsOn, "postgres", "condition")).isEqualTo("service_healthy");
-        assertThat(text(dependsOn, "kafka-topics", "condition")).isEqualTo("service_completed_successfully");
+        assertThat(text(dependsOn, "kafka-setup", "condition")).isEqualTo("service_completed_successfully");
     }
 
     @ParameterizedTest
@@ -115,6 +120,17 @@ class ComposeTest {
                 .containsAll(configuration.requiredVariables())
                 .contains("QUARKUS_HTTP_HOST");
         assertThat(compose.environment(service)).containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0");
+    }
+
+    /** The variables of the OpenID Connect login (platform/web OidcIssuer, prefix oidc), a documented contract. */
+    @ParameterizedTest
+    @MethodSource("services")
+    void serviceGetsTheOpenIdConnectLoginSettingsFromTheEnvironment(String service) {
+        assertThat(compose.environment(service))
+                .containsEntry("OIDC_ISSUER", "${OIDC_ISSUER:-}")
+                .containsEntry("OIDC_AUDIENCE", "${OIDC_AUDIENCE:-}")
+                .containsEntry("OIDC_ROLES_CLAIM", "${OIDC_ROLES_CLAIM:-realm_access.roles}")
+                .containsEntry("OIDC_TEAMS_CLAIM", "${OIDC_TEAMS_CLAIM:-groups}");
     }
 
     @ParameterizedTest

@@ -48,11 +48,25 @@ record KubernetesBase(Kustomization base, Kustomization secrets) {
                 .orElseThrow(() -> new AssertionError("Deployment " + name + " has no container named " + name));
     }
 
-    /** Keys of a ConfigMap or Secret, wherever the base or the secrets component declares it. */
+    /**
+     * Keys of a ConfigMap or Secret, wherever the base or the secrets component declares it, or the Strimzi operators
+     * make it: a Secret per KafkaUser (its SCRAM password and login line) and the cluster CA's certificate.
+     */
     Set<String> keysOf(String kind, String name) {
         Set<String> keys = new TreeSet<>(base.keysOf(kind, name));
         keys.addAll(secrets.keysOf(kind, name));
+        if (kind.equals("Secret")) {
+            keys.addAll(strimziSecrets().getOrDefault(name, Set.of()));
+        }
         return keys;
+    }
+
+    /** The Secrets the Strimzi operators make for the resources of the base, with their keys. */
+    Map<String, Set<String>> strimziSecrets() {
+        Map<String, Set<String>> made = new LinkedHashMap<>();
+        documents("KafkaUser").forEach(user -> made.put(text(user, "metadata", "name"), Set.of("password", "sasl.jaas.config")));
+        documents("Kafka").forEach(kafka -> made.put(text(kafka, "metadata", "name") + "-cluster-ca-cert", Set.of("ca.crt", "ca.p12", "ca.password")));
+        return made;
     }
 
     /** Every variable the container gets: env entries, and the keys of the ConfigMaps and Secrets of envFrom. */

@@ -52,23 +52,68 @@ class KubernetesDeploymentTest {
 
     @ParameterizedTest
     @MethodSource("services")
-    void containerPortIsTheServicesHttpPort(String service) {
+    void containerPortsAreTheServicesHttpAndManagementPorts(String service) {
         Map<String, Object> container = serviceContainer(base.deployment(service));
-        int port = ServiceConfiguration.of(service).httpPort(base.plainValuesOf(container));
+        ServiceConfiguration configuration = ServiceConfiguration.of(service);
+        Map<String, String> settings = base.plainValuesOf(container);
 
-        assertThat(listAt(container, "ports")).hasSize(1);
-        assertThat(text(containerPort(container, "http"), "containerPort")).isEqualTo(String.valueOf(port));
+        assertThat(listAt(container, "ports")).hasSize(2);
+        assertThat(text(containerPort(container, "http"), "containerPort")).isEqualTo(String.valueOf(configuration.httpPort(settings)));
+        assertThat(text(containerPort(container, "management"), "containerPort"))
+                .isEqualTo(String.valueOf(configuration.managementPort(settings)));
+        assertThat(settings).containsEntry("QUARKUS_MANAGEMENT_HOST", "0.0.0.0");
     }
 
     @ParameterizedTest
     @MethodSource("services")
-    void probesAskForLivenessAndReadinessOnTheHttpPort(String service) {
+    void probesAskForLivenessAndReadinessOnTheManagementPort(String service) {
         Map<String, Object> container = serviceContainer(base.deployment(service));
-        int port = ServiceConfiguration.of(service).httpPort(base.plainValuesOf(container));
+        int port = ServiceConfiguration.of(service).managementPort(base.plainValuesOf(container));
 
         assertProbe(container, "livenessProbe", "/q/health/live", port);
         assertProbe(container, "readinessProbe", "/q/health/ready", port);
         assertProbe(container, "startupProbe", "/q/health/started", port);
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void prometheusScrapesTheManagementPort(String service) {
+        Map<String, Object> deployment = base.deployment(service);
+        int port = ServiceConfiguration.of(service).managementPort(base.plainValuesOf(serviceContainer(deployment)));
+
+        assertThat(mapAt(deployment, "spec", "template", "metadata", "annotations"))
+                .containsEntry("prometheus.io/port", String.valueOf(port))
+                .containsEntry("prometheus.io/path", "/q/metrics");
+    }
+
+    /** The variables of the OpenID Connect login (platform/web OidcIssuer, prefix oidc), a documented contract. */
+    @ParameterizedTest
+    @MethodSource("services")
+    void containerGetsTheOpenIdConnectLoginSettings(String service) {
+        Map<String, String> settings = base.plainValuesOf(serviceContainer(base.deployment(service)));
+
+        assertThat(settings).containsKeys("OIDC_ISSUER", "OIDC_AUDIENCE")
+                .containsEntry("OIDC_ROLES_CLAIM", "realm_access.roles")
+                .containsEntry("OIDC_TEAMS_CLAIM", "groups");
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void containerVerifiesThePostgresServerWithTheMountedCa(String service) {
+        Map<String, Object> deployment = base.deployment(service);
+        Map<String, Object> container = serviceContainer(deployment);
+        Map<String, String> settings = base.plainValuesOf(container);
+        String ca = settings.get("QUARKUS_DATASOURCE_JDBC_ADDITIONAL_JDBC_PROPERTIES_SSLROOTCERT");
+
+        assertThat(settings)
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_ADDITIONAL_JDBC_PROPERTIES_SSLMODE", "verify-full")
+                .containsEntry("QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE", "verify-full")
+                .containsEntry("QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM", "HTTPS")
+                .containsEntry("QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM", "true")
+                .containsEntry("QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS", ca)
+                .doesNotContainKey("QUARKUS_DATASOURCE_REACTIVE_TRUST_ALL");
+        KafkaAclTest.assertMountedFromSecret(deployment, container, ca, "incident-lifecycle-secrets", "postgres-ca.crt");
+        assertThat(base.keysOf("Secret", "incident-lifecycle-secrets")).contains("postgres-ca.crt");
     }
 
     @ParameterizedTest

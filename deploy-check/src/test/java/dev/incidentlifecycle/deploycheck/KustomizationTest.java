@@ -44,7 +44,7 @@ class KustomizationTest {
         String readme = Repository.read(Kustomization.ROOT + "/README.md");
 
         assertThat(provided).extracting(file -> file.getFileName().toString())
-                .containsExactlyInAnyOrder("secrets.env", "signing-key.pub.pem");
+                .containsExactlyInAnyOrder("secrets.env", "signing-key.pub.pem", "postgres-ca.crt", "server.crt", "server.key");
         for (Path file : provided) {
             assertThat(readme).as("README explains " + file.getFileName()).contains(file.getFileName().toString());
             if (file.getFileName().toString().endsWith(".env")) {
@@ -80,11 +80,22 @@ class KustomizationTest {
         }
     }
 
-    /** A file never committed (its folder's .gitignore names it): whoever deploys creates it, as the README tells. */
+    /**
+     * A file never committed (a .gitignore of its folder or of a folder above it, within deploy/kubernetes, names it or
+     * a folder it is in): whoever deploys creates it, as the README tells.
+     */
     static boolean operatorProvided(Path file) {
-        Path ignore = file.resolveSibling(".gitignore");
-        return Files.isRegularFile(ignore)
-                && Repository.read(ignore).lines().map(String::trim).anyMatch(file.getFileName().toString()::equals);
+        Path root = Repository.path(Kustomization.ROOT);
+        for (Path folder = file.getParent(); folder != null && folder.startsWith(root); folder = folder.getParent()) {
+            Path ignore = folder.resolve(".gitignore");
+            String relative = folder.relativize(file).toString().replace('\\', '/');
+            if (Files.isRegularFile(ignore) && Repository.read(ignore).lines().map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .anyMatch(line -> line.equals(relative) || (line.endsWith("/") && relative.startsWith(line)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Path> concat(List<Path> first, List<Path> second) {

@@ -35,13 +35,20 @@ class KustomizeBuildTest {
 
     private static final String NAMESPACE = "incident-lifecycle";
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace");
+    private static final String IN_CLUSTER_POSTGRES = "overlays/in-cluster-postgres";
+    /** What verifies the PostgreSQL server (base/config.env): libpq's verify-full, for JDBC and the reactive client. */
+    private static final Map<String, String> VERIFY_FULL = Map.of(
+            "QUARKUS_DATASOURCE_JDBC_ADDITIONAL_JDBC_PROPERTIES_SSLMODE", "verify-full",
+            "QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE", "verify-full",
+            "QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM", "HTTPS",
+            "QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM", "true");
 
     @TempDir
     Path copy;
 
     @BeforeEach
-    void copyTheManifestsWithStandInSecrets() throws IOException {
-        Assumptions.assumeTrue(kubectl().isPresent(), "kubectl is not on the PATH");
+    void copyTheManifestsWithStandInSecrets() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(onPath("kubectl").isPresent(), "kubectl is not on the PATH");
         Path source = Repository.path(Kustomization.ROOT);
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
@@ -61,6 +68,15 @@ class KustomizeBuildTest {
         Files.write(secrets.resolve("secrets.env"), lines);
         Files.writeString(secrets.resolve("signing-key.pub.pem"),
                 "-----BEGIN PUBLIC KEY-----\nstand-in\n-----END PUBLIC KEY-----\n", StandardCharsets.UTF_8);
+        // The in-cluster PostgreSQL's certificate and the CA the services verify it with, as its make-tls.sh makes them.
+        if (onPath("openssl").isPresent()) {
+            run(List.of(copy.resolve(IN_CLUSTER_POSTGRES + "/make-tls.sh").toString()));
+        } else {
+            Path tls = Files.createDirectories(copy.resolve(IN_CLUSTER_POSTGRES + "/tls"));
+            for (Path file : List.of(tls.resolve("server.crt"), tls.resolve("server.key"), secrets.resolve("postgres-ca.crt"))) {
+                Files.writeString(file, "stand-in\n", StandardCharsets.UTF_8);
+            }
+        }
     }
 
     @Test
@@ -69,6 +85,47 @@ class KustomizeBuildTest {
 
         assertComplete(rendered);
         assertThat(kinds(rendered)).contains("Deployment", "StatefulSet", "Kafka", "KafkaNodePool", "KafkaTopic", "Secret");
+    }
+
+    @Test
+    void everyOverlayVerifiesThePostgresServerAgainstTheMountedCa() throws Exception {
+        for (String overlay : List.of(IN_CLUSTER_POSTGRES, "overlays/managed-postgres")) {
+            List<Map<String, Object>> rendered = build(copy.resolve(overlay));
+            Map<String, String> settings = sharedSettings(rendered);
+
+            assertThat(settings).as(overlay).containsAllEntriesOf(VERIFY_FULL).doesNotContainKey("QUARKUS_DATASOURCE_REACTIVE_TRUST_ALL");
+            String ca = settings.get("QUARKUS_DATASOURCE_JDBC_ADDITIONAL_JDBC_PROPERTIES_SSLROOTCERT");
+            assertThat(settings).containsEntry("QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS", ca);
+            for (Map<String, Object> deployment : rendered.stream().filter(r -> "Deployment".equals(text(r, "kind"))).toList()) {
+                Object volume = listAt(deployment, "spec", "template", "spec", "volumes").stream()
+                        .filter(v -> listAt(v, "secret", "items").stream().anyMatch(item -> text(item, "key").equals("postgres-ca.crt")))
+                        .findFirst().orElseThrow(() -> new AssertionError("no postgres-ca.crt volume in " + text(deployment, "metadata", "name")));
+                Object container = listAt(deployment, "spec", "template", "spec", "containers").get(0);
+                assertThat(listAt(container, "volumeMounts")).as("CA mounted in " + text(deployment, "metadata", "name"))
+                        .anySatisfy(mount -> {
+                            assertThat(text(mount, "name")).isEqualTo(text(volume, "name"));
+                            assertThat(Path.of(text(mount, "mountPath")).resolve("ca.crt")).isEqualTo(Path.of(ca));
+                        });
+            }
+        }
+    }
+
+    @Test
+    void inClusterPostgresServesACertificateTheServicesVerify() throws Exception {
+        Assumptions.assumeTrue(onPath("openssl").isPresent(), "openssl is not on the PATH");
+        List<Map<String, Object>> rendered = build(copy.resolve(IN_CLUSTER_POSTGRES));
+        String host = java.net.URI.create(sharedSettings(rendered).get("DB_JDBC_URL").substring("jdbc:".length())).getHost();
+        Map<String, Object> postgres = rendered.stream().filter(r -> "StatefulSet".equals(text(r, "kind"))).findFirst().orElseThrow();
+        Object container = listAt(postgres, "spec", "template", "spec", "containers").get(0);
+        Path tls = copy.resolve(IN_CLUSTER_POSTGRES + "/tls");
+
+        assertThat(String.join(" ", listAt(container, "args").stream().map(Object::toString).toList())).contains("ssl=on");
+        assertThat(listAt(postgres, "spec", "template", "spec", "volumes"))
+                .anySatisfy(volume -> assertThat(text(volume, "secret", "secretName")).startsWith("postgres-tls-"));
+        assertThat(run(List.of("openssl", "verify", "-CAfile", copy.resolve("secrets/postgres-ca.crt").toString(),
+                tls.resolve("server.crt").toString()))).contains("OK");
+        assertThat(run(List.of("openssl", "x509", "-noout", "-ext", "subjectAltName", "-in", tls.resolve("server.crt").toString())))
+                .contains("DNS:" + host + ",");
     }
 
     @Test
@@ -102,6 +159,13 @@ class KustomizeBuildTest {
         Set<String> present = new HashSet<>();
         for (Map<String, Object> resource : rendered) {
             present.add(text(resource, "kind") + "/" + text(resource, "metadata", "name"));
+            // Made by the Strimzi operators: a Secret per KafkaUser (its login), and the cluster CA's certificate.
+            if ("KafkaUser".equals(text(resource, "kind"))) {
+                present.add("Secret/" + text(resource, "metadata", "name"));
+            }
+            if ("Kafka".equals(text(resource, "kind"))) {
+                present.add("Secret/" + text(resource, "metadata", "name") + "-cluster-ca-cert");
+            }
             if (!CLUSTER_SCOPED.contains(text(resource, "kind"))) {
                 assertThat(text(resource, "metadata", "namespace")).as(text(resource, "kind") + " " + text(resource, "metadata", "name"))
                         .isEqualTo(NAMESPACE);
@@ -148,7 +212,7 @@ class KustomizeBuildTest {
     private List<Map<String, Object>> build(Path kustomization) throws IOException, InterruptedException {
         Path output = copy.resolve("rendered.yaml");
         Path errors = copy.resolve("kustomize-errors.txt");
-        Process process = new ProcessBuilder(kubectl().orElseThrow().toString(), "kustomize", kustomization.toString())
+        Process process = new ProcessBuilder(onPath("kubectl").orElseThrow().toString(), "kustomize", kustomization.toString())
                 .redirectOutput(output.toFile())
                 .redirectError(errors.toFile())
                 .start();
@@ -161,10 +225,23 @@ class KustomizeBuildTest {
         return YamlDocuments.of(output);
     }
 
-    private static Optional<Path> kubectl() {
+    /** Runs a command to its end and returns what it printed; fails unless it exits with 0. */
+    private String run(List<String> command) throws IOException, InterruptedException {
+        Path output = Files.createTempFile(copy, "command", ".txt");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish in a minute");
+        }
+        String printed = Files.readString(output);
+        assertThat(process.exitValue()).as("%s: %s", command, printed).isZero();
+        return printed;
+    }
+
+    private static Optional<Path> onPath(String program) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .filter(folder -> !folder.isEmpty())
-                .map(folder -> Path.of(folder, "kubectl"))
+                .map(folder -> Path.of(folder, program))
                 .filter(Files::isExecutable)
                 .findFirst();
     }

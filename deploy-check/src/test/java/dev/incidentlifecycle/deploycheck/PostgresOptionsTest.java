@@ -50,6 +50,24 @@ class PostgresOptionsTest {
         }
     }
 
+    /** The base verifies the server (KubernetesDeploymentTest); no overlay or component may loosen that. */
+    @Test
+    void noOverlayOrComponentLoosensTheVerificationOfThePostgresServer() {
+        for (Kustomization kustomization : Kustomization.all()) {
+            for (Object generator : listAt(kustomization.content(), "configMapGenerator")) {
+                for (Object literal : listAt(generator, "literals")) {
+                    String[] pair = literal.toString().split("=", 2);
+                    assertThat(pair[0]).as(kustomization.name() + ": " + literal)
+                            .doesNotContain("TRUST_ALL").doesNotContain("SSLROOTCERT").doesNotContain("TRUST_CERTIFICATE")
+                            .doesNotContain("HOSTNAME_VERIFICATION");
+                    if (pair[0].endsWith("SSLMODE") || pair[0].endsWith("SSL_MODE")) {
+                        assertThat(pair[1]).as(kustomization.name() + ": " + literal).isEqualTo("verify-full");
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void managedOptionPointsBothUrlsAtOneDatabaseWithoutParameters() {
         Kustomization managed = Kustomization.of(Kustomization.ROOT + "/overlays/managed-postgres");

@@ -106,6 +106,42 @@ record ServiceConfiguration(String service, Properties properties, Map<String, L
         return httpPort(Map.of());
     }
 
+    /**
+     * The port of the management interface (health, metrics, OpenAPI) under a deployment that sets
+     * {@code environment}; fails when the service has no management interface in production.
+     */
+    int managementPort(Map<String, String> environment) {
+        if (!"true".equals(productionValue("quarkus.management.enabled"))) {
+            throw new AssertionError(service + " has no management interface (quarkus.management.enabled) in production");
+        }
+        if (environment.containsKey("QUARKUS_MANAGEMENT_PORT")) {
+            return Integer.parseInt(environment.get("QUARKUS_MANAGEMENT_PORT"));
+        }
+        String value = Optional.ofNullable(productionValue("quarkus.management.port")).orElse("9000");
+        return Integer.parseInt(resolve(value, environment));
+    }
+
+    int managementPort() {
+        return managementPort(Map.of());
+    }
+
+    /** Production settings whose keys start with {@code prefix}, by the rest of their key. */
+    Map<String, String> settings(String prefix) {
+        Map<String, String> settings = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            String plain = key.startsWith("%prod.") ? key.substring("%prod.".length()) : key;
+            if (appliesInProduction(key) && plain.startsWith(prefix)) {
+                settings.put(plain.substring(prefix.length()), productionValue(plain));
+            }
+        }
+        return settings;
+    }
+
+    /** A production setting, or null. */
+    String setting(String key) {
+        return productionValue(key);
+    }
+
     /** The schemas Flyway manages for this service: its own, in the shared database. */
     List<String> schemas() {
         String schemas = productionValue("quarkus.flyway.schemas");

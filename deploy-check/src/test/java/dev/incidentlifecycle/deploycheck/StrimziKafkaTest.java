@@ -62,12 +62,12 @@ class StrimziKafkaTest {
     }
 
     @Test
-    void servicesBootstrapFromTheClustersPlainListener() {
+    void servicesBootstrapFromTheClustersTlsListener() {
         Map<String, Object> kafka = single("Kafka");
-        Object plain = listAt(kafka, "spec", "kafka", "listeners").stream()
-                .filter(listener -> "false".equals(text(listener, "tls")) && "internal".equals(text(listener, "type")))
-                .findFirst().orElseThrow(() -> new AssertionError("no internal plain-text listener"));
-        String bootstrap = text(kafka, "metadata", "name") + "-kafka-bootstrap:" + text(plain, "port");
+        Object tls = listAt(kafka, "spec", "kafka", "listeners").stream()
+                .filter(listener -> "true".equals(text(listener, "tls")) && "internal".equals(text(listener, "type")))
+                .findFirst().orElseThrow(() -> new AssertionError("no internal TLS listener"));
+        String bootstrap = text(kafka, "metadata", "name") + "-kafka-bootstrap:" + text(tls, "port");
 
         assertThat(base.configMapValues("incident-lifecycle-config")).containsEntry("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
     }

@@ -1,5 +1,7 @@
 package dev.incidentlifecycle.systemtest;
 
+import dev.incidentlifecycle.infra.LoopbackPorts;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +15,10 @@ import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 
-/** One packaged service started as its own process, the way deploy/run starts it: {@code java -jar quarkus-run.jar}. */
+/**
+ * One packaged service started as its own process, the way deploy/run starts it: {@code java -jar quarkus-run.jar}, its
+ * API on {@code port} and its management interface (health, metrics) on a port of its own.
+ */
 final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -22,6 +27,7 @@ final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path log;
     private Process process;
@@ -30,6 +36,7 @@ final class ServiceProcess implements AutoCloseable {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = LoopbackPorts.free();
         this.environment = environment;
         this.log = logs.resolve(name + ".log");
     }
@@ -51,6 +58,7 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         process = builder.start();
         return this;
     }
@@ -61,7 +69,7 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
                 return false;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.incidentlifecycle.eventstore.EventJson;
 import dev.incidentlifecycle.eventstore.TraceParent;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,16 +13,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -46,12 +46,13 @@ public class AlertsTopic {
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final Clock clock;
     private volatile KafkaProducer<String, byte[]> producer;
 
-    AlertsTopic(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Clock clock) {
-        this.bootstrapServers = bootstrapServers;
+    /** {@code kafka}: the service's Kafka client settings ({@code kafka.*}: servers, security), as its consumers get them. */
+    AlertsTopic(@Identifier("default-kafka-broker") Map<String, Object> kafka, Clock clock) {
+        this.kafka = kafka;
         this.clock = clock;
     }
 
@@ -107,8 +108,7 @@ public class AlertsTopic {
         if (known == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    Map<String, Object> props = new HashMap<>(kafka);
                     props.put(ProducerConfig.ACKS_CONFIG, "all");
                     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
                     props.put(ProducerConfig.LINGER_MS_CONFIG, "1");

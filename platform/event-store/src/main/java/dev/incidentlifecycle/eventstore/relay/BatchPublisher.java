@@ -10,8 +10,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -38,10 +39,12 @@ final class BatchPublisher {
         this.setAsideLog = setAsideLog;
     }
 
-    /** The relay's producer settings; the benchmark's raw producer uses the same. */
-    static Properties producerSettings(String bootstrapServers, String transactionalId) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /**
+     * The relay's producer settings: the service's Kafka client settings ({@code kafka.*}: servers, security
+     * protocol, SASL, TLS), with the relay's own on top. The benchmark's raw producer uses the same.
+     */
+    static Map<String, Object> producerSettings(Map<String, Object> kafka, String transactionalId) {
+        Map<String, Object> props = new HashMap<>(kafka);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -51,8 +54,8 @@ final class BatchPublisher {
         return props;
     }
 
-    static KafkaProducer<String, byte[]> producer(String bootstrapServers, String transactionalId) {
-        return new KafkaProducer<>(producerSettings(bootstrapServers, transactionalId), new StringSerializer(), new ByteArraySerializer());
+    static KafkaProducer<String, byte[]> producer(Map<String, Object> kafka, String transactionalId) {
+        return new KafkaProducer<>(producerSettings(kafka, transactionalId), new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Returns the events that were set aside instead of published. */

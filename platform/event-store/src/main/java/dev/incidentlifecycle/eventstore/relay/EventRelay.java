@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,7 +48,7 @@ public class EventRelay {
     private static final Duration SHORT_WAIT = Duration.ofMillis(250);
 
     private final RelayConfig config;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final String jdbcUrl;
     private final String username;
     private final String password;
@@ -58,13 +60,13 @@ public class EventRelay {
     private volatile Thread thread;
 
     EventRelay(RelayConfig config,
-               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+               @Identifier("default-kafka-broker") Map<String, Object> kafka,
                @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                @ConfigProperty(name = "quarkus.datasource.username") String username,
                @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password,
                MeterRegistry meters) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
@@ -111,6 +113,11 @@ public class EventRelay {
         }
     }
 
+    /** The Kafka transactional id of the relay named in {@code config}: the one the broker must let it use. */
+    static String transactionalId(RelayConfig config) {
+        return "event-relay-" + config.name();
+    }
+
     public boolean isEnabled() {
         return config.enabled();
     }
@@ -155,10 +162,10 @@ public class EventRelay {
             if (!session.tryLead()) {
                 return;
             }
-            try (KafkaProducer<String, byte[]> producer = BatchPublisher.producer(bootstrapServers, "event-relay-" + config.name())) {
+            try (KafkaProducer<String, byte[]> producer = BatchPublisher.producer(kafka, transactionalId(config))) {
                 producer.initTransactions();
                 LogPosition checkpoint = session.checkpoint();
-                LogPosition start = checkpoint.max(PublishedPosition.furthest(bootstrapServers, config.topics().values(), session::isPositionOf));
+                LogPosition start = checkpoint.max(PublishedPosition.furthest(kafka, config.topics().values(), session::isPositionOf));
                 leader = true;
                 LOG.infof("relay %s leads, publishing after log position %s", config.name(), start);
                 relay(session, new BatchPublisher(producer, config, events -> record(session, events)), start, checkpoint);

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The furthest log position already committed to the relay's topics, from the {@code relay-position} headers of
@@ -43,14 +42,10 @@ final class PublishedPosition {
     private PublishedPosition() {
     }
 
-    static LogPosition furthest(String bootstrapServers, Collection<String> topics, Log log) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    /** {@code kafka}: the service's Kafka client settings ({@code kafka.*}: servers, security protocol, SASL, TLS). */
+    static LogPosition furthest(Map<String, Object> kafka, Collection<String> topics, Log log) {
         LogPosition furthest = LogPosition.START;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerSettings(kafka), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics.stream().distinct().toList()) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
@@ -67,6 +62,16 @@ final class PublishedPosition {
             }
         }
         return furthest;
+    }
+
+    /** The service's Kafka client settings for a consumer that reads assigned partitions and joins no group. */
+    static Map<String, Object> consumerSettings(Map<String, Object> kafka) {
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return props;
     }
 
     /**

@@ -97,7 +97,7 @@ class EventRelayTest {
 
     /** Another relay instance of this service, as a second replica would run it, reaching the database at {@code url}. */
     EventRelay replica(String url) {
-        return new EventRelay(config, RealInfrastructure.bootstrapServers(), url,
+        return new EventRelay(config, Map.of("bootstrap.servers", RealInfrastructure.bootstrapServers()), url,
                 ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class),
                 ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class).orElse(""),
                 new SimpleMeterRegistry());
@@ -388,7 +388,7 @@ class EventRelayTest {
     @Test
     void appends_wake_the_relay_long_before_its_fallback_poll() {
         relay.stop(null);
-        EventRelay listening = new EventRelay(new SlowPolling(config), RealInfrastructure.bootstrapServers(), jdbcUrl(),
+        EventRelay listening = new EventRelay(new SlowPolling(config), Map.of("bootstrap.servers", RealInfrastructure.bootstrapServers()), jdbcUrl(),
                 ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class),
                 ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class).orElse(""),
                 new SimpleMeterRegistry());

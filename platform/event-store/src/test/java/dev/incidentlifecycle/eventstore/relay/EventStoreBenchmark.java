@@ -141,7 +141,7 @@ class EventStoreBenchmark {
 
     double rawTransactionalProducer(String topic, List<ProducerRecord<String, byte[]>> records) throws Exception {
         RealInfrastructure.kafka().createTopics(Map.of(topic, 3));
-        try (KafkaProducer<String, byte[]> producer = BatchPublisher.producer(RealInfrastructure.bootstrapServers(), "benchmark-raw-" + UUID.randomUUID())) {
+        try (KafkaProducer<String, byte[]> producer = BatchPublisher.producer(Map.of("bootstrap.servers", RealInfrastructure.bootstrapServers()), "benchmark-raw-" + UUID.randomUUID())) {
             producer.initTransactions();
             long start = System.nanoTime();
             for (int from = 0; from < records.size(); from += config.batchSize()) {
