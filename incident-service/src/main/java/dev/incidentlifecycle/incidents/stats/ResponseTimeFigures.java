@@ -2,7 +2,7 @@ package dev.incidentlifecycle.incidents.stats;
 
 /**
  * MTTA, MTTM and MTTR of a group of incidents (as medians and 90th percentiles, see
- * {@link ResponseTimeStats}).
+ * {@link ResponseTimeQuery}).
  *
  * @param incidents how many incidents are in the group
  */

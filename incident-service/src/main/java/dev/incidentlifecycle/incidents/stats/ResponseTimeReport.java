@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Response-time figures over a period: all incidents, per service (sorted by name; incidents without a
- * service under {@link ResponseTimeStats#NO_SERVICE}) and per severity (SEV1 first). A service or
+ * service under {@link ResponseTimeQuery#NO_SERVICE}) and per severity (SEV1 first). A service or
  * severity without incidents in the period is left out.
  */
 public record ResponseTimeReport(ReportingPeriod period, ResponseTimeFigures overall,

@@ -94,6 +94,9 @@ class ResponseTimeReportTest {
         assertThat(before.getString("overall.mtta.median")).isNull();
 
         asReader().queryParam("from", "2026-03-02").get("/incidents/stats").then().statusCode(400).contentType(PROBLEM);
+        // At most 366 days: no report reads more than a year of incidents.
+        asReader().queryParam("from", Instant.now().minus(367, ChronoUnit.DAYS).toString()).get("/incidents/stats")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", org.hamcrest.Matchers.containsString("366 days"));
         asReader().queryParam("from", Instant.now().toString()).queryParam("to", DETECTED.toString())
                 .get("/incidents/stats").then().statusCode(400).contentType(PROBLEM);
     }
