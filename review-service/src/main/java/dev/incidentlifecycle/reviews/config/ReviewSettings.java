@@ -35,6 +35,13 @@ public interface ReviewSettings {
         Rule sev3();
 
         Rule sev4();
+
+        /**
+         * Business days to the due date of a review asked for by hand ({@code POST /reviews}) of an incident the
+         * policy asks no review of, or not resolved yet; counted from its resolution, else from the request.
+         */
+        @WithDefault("5")
+        int byHandBusinessDays();
     }
 
     /** Whether a severity gets a review and how many business days after resolution it is due. */

@@ -96,7 +96,7 @@ public class ReviewResource {
             description = "Filters combine. `overdue=true` lists reviews whose due date passed while still open; "
                     + "`from`/`to` bound the due date (RFC 3339 instants or dates).")
     public Uni<Page<ReviewSummary>> list(
-            @Parameter(description = "SCHEDULED, ON_HOLD, IN_REVIEW, PUBLISHED, CANCELLED or DECLINED; repeat or comma-separate",
+            @Parameter(description = "NEEDS_FACILITATOR, SCHEDULED, ON_HOLD, IN_REVIEW, PUBLISHED, CANCELLED or DECLINED; repeat or comma-separate",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ReviewStatus.class))
             @QueryParam("status") List<String> status,
             @QueryParam("overdue") Boolean overdue,
@@ -149,6 +149,43 @@ public class ReviewResource {
     }
 
     // --- the schedule --------------------------------------------------------------------------------------
+
+    @POST
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(operationId = "requestReview", summary = "Create a review of any incident by hand, whatever the policy says",
+            description = "The policy's terms when the incident is resolved and the policy asks for a review; otherwise "
+                    + "REQUIRED, due `reviews.policy.by-hand-business-days` after the resolution (or after now). The "
+                    + "facilitator named, or the rotation's; with nobody free the review is NEEDS_FACILITATOR. A "
+                    + "severity the policy needs no review for never cancels a review asked for by hand.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ReviewView.class)),
+            description = "Created; Location names the review, ETag is its version")
+    @APIResponse(responseCode = "400", description = "The facilitator named was in the incident")
+    @APIResponse(responseCode = "404", description = "review-service has not seen the incident's declaration")
+    @APIResponse(responseCode = "409", description = "The incident already has an open or published review, or the facilitator named has no free slot")
+    public Uni<Response> request(@Valid @NotNull ReviewRequests.NewReview request) {
+        return commands.requestReview(user.command(), request).flatMap(reviewId -> view(reviewId).map(view ->
+                Response.created(UriBuilder.fromPath("/reviews/{id}").build(reviewId))
+                        .entity(view).tag(Versions.etag(view.version())).build()));
+    }
+
+    @POST
+    @Path("/{id}/facilitator")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(operationId = "assignReviewFacilitator", summary = "Assign or replace the facilitator, and schedule the meeting in their calendar",
+            description = "A review NEEDS_FACILITATOR becomes SCHEDULED. Without `facilitator` the rotation's fairest "
+                    + "free one who takes no part in the review (and is not the current one) is picked; without "
+                    + "`scheduledStart` their next free slot before the due date. Never someone who takes part in the "
+                    + "review (the incident's commander and responders, people added): 400.")
+    @APIResponse(responseCode = "400", description = "The facilitator takes part in the review")
+    @APIResponse(responseCode = "409", description = "Nobody is free, the slot clashes with another of their meetings, or the review is past scheduling")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
+    public Uni<Response> assignFacilitator(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                           @Valid @NotNull ReviewRequests.Facilitator request) {
+        UUID reviewId = reviewId(id);
+        return commands.assignFacilitator(reviewId, Versions.expected(ifMatch), user.command(), request)
+                .flatMap(decided -> respond(reviewId, Response.Status.OK));
+    }
 
     @POST
     @Path("/{id}/reschedule")
