@@ -132,12 +132,22 @@ public sealed interface ReviewCommand {
             implements ReviewCommand {
     }
 
-    /** IN_REVIEW → PUBLISHED, refused while a language finding is open or the summary is empty. */
-    record Publish(UUID reviewId, String actor, Instant at) implements ReviewCommand {
+    /**
+     * IN_REVIEW → PUBLISHED, refused while a language finding is open or the summary is empty.
+     *
+     * @param link where people read the review (absolute), carried by {@code review.published}
+     */
+    record Publish(UUID reviewId, String actor, Instant at, String link) implements ReviewCommand {
+        public Publish(UUID reviewId, String actor, Instant at) {
+            this(reviewId, actor, at, null);
+        }
     }
 
     /** Publishes the edits made since publication as {@code review.amended}. */
-    record Amend(UUID reviewId, String reason, String actor, Instant at) implements ReviewCommand {
+    record Amend(UUID reviewId, String reason, String actor, Instant at, String link) implements ReviewCommand {
+        public Amend(UUID reviewId, String reason, String actor, Instant at) {
+            this(reviewId, reason, actor, at, null);
+        }
     }
 
     /** Sent by a scheduler: yields {@code review.overdue} once per due instant when {@code now} is past it. */

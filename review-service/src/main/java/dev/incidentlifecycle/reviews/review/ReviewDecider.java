@@ -603,7 +603,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         requirePublishable(state, "publish");
         List<ReviewEvent> events = new ArrayList<>();
         requireFits(state.draftOutcome(c.at()));
-        ReviewEvent.Published published = ReviewEvent.Published.of(state.draftOutcome(c.at()), c.actor());
+        ReviewEvent.Published published = ReviewEvent.Published.of(state.draftOutcome(c.at()), c.actor(), c.link());
         events.add(published);
         followUpIfComplete(evolve(state, published), c.at()).ifPresent(events::add);
         return events;
@@ -622,7 +622,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         requireFits(state.draftOutcome(state.outcome().publishedAt()));
         List<ReviewEvent> events = new ArrayList<>();
         ReviewEvent.Amended amended = ReviewEvent.Amended.of(state.draftOutcome(state.outcome().publishedAt()),
-                state.amendments() + 1, changes, c.reason(), c.actor(), c.at());
+                state.amendments() + 1, changes, c.reason(), c.actor(), c.at(), c.link());
         events.add(amended);
         followUpIfComplete(evolve(state, amended), c.at()).ifPresent(events::add);
         return events;

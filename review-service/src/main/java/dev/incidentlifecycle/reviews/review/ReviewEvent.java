@@ -252,11 +252,17 @@ public sealed interface ReviewEvent {
         }
     }
 
-    /** THE review outcome, as first published. */
+    /**
+     * THE review outcome, as first published.
+     *
+     * @param link where people read the review (its absolute URL under the configured public base URL); null in
+     *             events recorded before it was carried
+     */
     record Published(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity, String service,
                      String title, String summary, String impact, String whatWentWell, String whereWeGotLucky,
                      String openQuestions, List<ContributingFactor> contributingFactors, List<ActionItem> actionItems,
-                     String facilitator, List<String> participants, Instant dueAt, Instant publishedAt, String actor)
+                     String facilitator, List<String> participants, Instant dueAt, Instant publishedAt, String actor,
+                     String link)
             implements ReviewEvent {
         public Published {
             contributingFactors = List.copyOf(contributingFactors);
@@ -264,12 +270,22 @@ public sealed interface ReviewEvent {
             participants = List.copyOf(participants);
         }
 
-        static Published of(ReviewOutcome outcome, String actor) {
+        public Published(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity, String service,
+                         String title, String summary, String impact, String whatWentWell, String whereWeGotLucky,
+                         String openQuestions, List<ContributingFactor> contributingFactors,
+                         List<ActionItem> actionItems, String facilitator, List<String> participants, Instant dueAt,
+                         Instant publishedAt, String actor) {
+            this(reviewId, incidentId, incidentNumber, severity, service, title, summary, impact, whatWentWell,
+                    whereWeGotLucky, openQuestions, contributingFactors, actionItems, facilitator, participants, dueAt,
+                    publishedAt, actor, null);
+        }
+
+        static Published of(ReviewOutcome outcome, String actor, String link) {
             return new Published(outcome.reviewId(), outcome.incidentId(), outcome.incidentNumber(),
                     outcome.severity(), outcome.service(), outcome.title(), outcome.summary(), outcome.impact(),
                     outcome.whatWentWell(), outcome.whereWeGotLucky(), outcome.openQuestions(),
                     outcome.contributingFactors(), outcome.actionItems(), outcome.facilitator(),
-                    outcome.participants(), outcome.dueAt(), outcome.publishedAt(), actor);
+                    outcome.participants(), outcome.dueAt(), outcome.publishedAt(), actor, link);
         }
 
         public ReviewOutcome outcome() {
@@ -297,7 +313,7 @@ public sealed interface ReviewEvent {
                    String title, String summary, String impact, String whatWentWell, String whereWeGotLucky,
                    String openQuestions, List<ContributingFactor> contributingFactors, List<ActionItem> actionItems,
                    String facilitator, List<String> participants, Instant dueAt, Instant publishedAt, int amendment,
-                   List<OutcomeChange> changes, String reason, String actor, Instant amendedAt)
+                   List<OutcomeChange> changes, String reason, String actor, Instant amendedAt, String link)
             implements ReviewEvent {
         public Amended {
             contributingFactors = List.copyOf(contributingFactors);
@@ -306,14 +322,24 @@ public sealed interface ReviewEvent {
             changes = List.copyOf(changes);
         }
 
+        public Amended(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity, String service,
+                       String title, String summary, String impact, String whatWentWell, String whereWeGotLucky,
+                       String openQuestions, List<ContributingFactor> contributingFactors, List<ActionItem> actionItems,
+                       String facilitator, List<String> participants, Instant dueAt, Instant publishedAt, int amendment,
+                       List<OutcomeChange> changes, String reason, String actor, Instant amendedAt) {
+            this(reviewId, incidentId, incidentNumber, severity, service, title, summary, impact, whatWentWell,
+                    whereWeGotLucky, openQuestions, contributingFactors, actionItems, facilitator, participants, dueAt,
+                    publishedAt, amendment, changes, reason, actor, amendedAt, null);
+        }
+
         static Amended of(ReviewOutcome outcome, int amendment, List<OutcomeChange> changes, String reason,
-                          String actor, Instant amendedAt) {
+                          String actor, Instant amendedAt, String link) {
             return new Amended(outcome.reviewId(), outcome.incidentId(), outcome.incidentNumber(),
                     outcome.severity(), outcome.service(), outcome.title(), outcome.summary(), outcome.impact(),
                     outcome.whatWentWell(), outcome.whereWeGotLucky(), outcome.openQuestions(),
                     outcome.contributingFactors(), outcome.actionItems(), outcome.facilitator(),
                     outcome.participants(), outcome.dueAt(), outcome.publishedAt(), amendment, changes, reason,
-                    actor, amendedAt);
+                    actor, amendedAt, link);
         }
 
         public ReviewOutcome outcome() {

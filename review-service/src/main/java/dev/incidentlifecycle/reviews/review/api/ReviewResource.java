@@ -4,6 +4,7 @@ import dev.incidentlifecycle.eventsourcing.InvalidCommand;
 import dev.incidentlifecycle.eventstore.Decided;
 import dev.incidentlifecycle.eventstore.EventStore;
 import dev.incidentlifecycle.eventstore.StreamNotFound;
+import dev.incidentlifecycle.reviews.config.PublicLinks;
 import dev.incidentlifecycle.reviews.review.ActionItem;
 import dev.incidentlifecycle.reviews.review.ActionItemType;
 import dev.incidentlifecycle.reviews.review.DocumentField;
@@ -38,6 +39,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -73,19 +75,24 @@ import java.util.UUID;
 @Tag(name = "Reviews", description = "Blameless post-incident reviews, from scheduling to publication and follow-up")
 public class ReviewResource {
 
+    static final String TEXT_MARKDOWN = "text/markdown";
+    private static final MediaType MARKDOWN = MediaType.valueOf(TEXT_MARKDOWN);
+
     private final ReviewQueries queries;
     private final ReviewCommands commands;
     private final EventStore store;
     private final ReviewAggregate reviews;
     private final CurrentUser user;
+    private final PublicLinks links;
 
     ReviewResource(ReviewQueries queries, ReviewCommands commands, EventStore store, ReviewAggregate reviews,
-                   CurrentUser user) {
+                   CurrentUser user, PublicLinks links) {
         this.queries = queries;
         this.commands = commands;
         this.store = store;
         this.reviews = reviews;
         this.user = user;
+        this.links = links;
     }
 
     // --- reads ---------------------------------------------------------------------------------------------
@@ -124,11 +131,53 @@ public class ReviewResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(operationId = "getReview", summary = "A review with its document, the incident's annotated timeline and its language findings")
+    @Produces({MediaType.APPLICATION_JSON, TEXT_MARKDOWN, MediaType.TEXT_HTML})
+    @Operation(operationId = "getReview", summary = "A review with its document, the incident's annotated timeline and its language findings",
+            description = "JSON by default. With `Accept: text/markdown` (CommonMark) or `text/html` (a standalone, "
+                    + "printable page) the review's document: summary, impact, the timeline with its notes, "
+                    + "contributing factors, what went well, where we got lucky, open questions, and the action items "
+                    + "with their owners and the status actions-service last reported. Everything people wrote is "
+                    + "escaped as text; the page runs no script (Content-Security-Policy). `review.published` links here.")
+    @APIResponse(responseCode = "200", description = "ETag is its version", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)),
+            @Content(mediaType = TEXT_MARKDOWN, schema = @Schema(type = SchemaType.STRING),
+                    example = "# INC-42 review: Checkout errors\n\n**Status:** PUBLISHED  \n..."),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
+                    example = "<!DOCTYPE html><html lang=\"en\">...</html>")})
     @APIResponse(responseCode = "404", description = "No such review")
-    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "ETag is its version")
-    public Uni<Response> get(@PathParam("id") String id) {
-        return respond(reviewId(id), Response.Status.OK);
+    public Uni<Response> get(@PathParam("id") String id, @Context HttpHeaders headers) {
+        UUID reviewId = reviewId(id);
+        MediaType wanted = representation(headers.getAcceptableMediaTypes());
+        if (wanted == null) {
+            return respond(reviewId, Response.Status.OK);
+        }
+        String link = links.review(reviewId).toString();
+        return view(reviewId).map(view -> {
+            Response.ResponseBuilder response = Response.ok().tag(Versions.etag(view.version()))
+                    .header("X-Content-Type-Options", "nosniff");
+            if (wanted.equals(MediaType.TEXT_HTML_TYPE)) {
+                return response.entity(ReviewHtml.render(view, link)).type("text/html; charset=utf-8")
+                        .header("Content-Security-Policy", ReviewHtml.CONTENT_SECURITY_POLICY).build();
+            }
+            return response.entity(ReviewMarkdown.render(view, link))
+                    .type(TEXT_MARKDOWN + "; charset=utf-8; variant=CommonMark").build();
+        });
+    }
+
+    /** The document's type the caller prefers (text/markdown or text/html), or null for JSON (also for any type). */
+    static MediaType representation(List<MediaType> acceptable) {
+        for (MediaType type : acceptable) {
+            if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return null;
+            }
+            if (!type.isWildcardSubtype() && type.isCompatible(MARKDOWN)) {
+                return MARKDOWN;
+            }
+            if (!type.isWildcardSubtype() && type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+                return MediaType.TEXT_HTML_TYPE;
+            }
+        }
+        return null;
     }
 
     @GET
@@ -371,7 +420,8 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "Open language findings, no summary, or not in review")
     @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> publish(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.Publish(reviewId, actor, at));
+        return run(id, ifMatch, (reviewId, actor, at) ->
+                new ReviewCommand.Publish(reviewId, actor, at, links.review(reviewId).toString()));
     }
 
     @POST
@@ -382,7 +432,8 @@ public class ReviewResource {
     @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> amend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull ReviewRequests.Reason request) {
-        return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.Amend(reviewId, request.reason(), actor, at));
+        return run(id, ifMatch, (reviewId, actor, at) ->
+                new ReviewCommand.Amend(reviewId, request.reason(), actor, at, links.review(reviewId).toString()));
     }
 
     // --- plumbing ------------------------------------------------------------------------------------------
@@ -401,7 +452,8 @@ public class ReviewResource {
     }
 
     private Uni<Response> respond(UUID reviewId, Response.Status status) {
-        return view(reviewId).map(view -> Response.status(status).entity(view).tag(Versions.etag(view.version())).build());
+        return view(reviewId).map(view -> Response.status(status).entity(view).type(MediaType.APPLICATION_JSON_TYPE)
+                .tag(Versions.etag(view.version())).build());
     }
 
     private Uni<Response> created(UUID reviewId, String collection, UUID itemId) {
