@@ -4,6 +4,7 @@ import dev.incidentlifecycle.reviews.policy.ReviewRequirement;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,6 +19,13 @@ public interface ReviewSettings {
     Policy policy();
 
     Calendar calendar();
+
+    /**
+     * Where people reach this service from outside ({@code https://reviews.example.com}): every link the service
+     * hands out (the review's page in {@code review.published}, the calendar's event URLs) is absolute under it.
+     */
+    @WithDefault("http://127.0.0.1:8082")
+    URI publicBaseUrl();
 
     /** The facilitator rotation, in turn order. */
     List<String> facilitators();
@@ -35,6 +43,13 @@ public interface ReviewSettings {
         Rule sev3();
 
         Rule sev4();
+
+        /**
+         * Business days to the due date of a review asked for by hand ({@code POST /reviews}) of an incident the
+         * policy asks no review of, or not resolved yet; counted from its resolution, else from the request.
+         */
+        @WithDefault("5")
+        int byHandBusinessDays();
     }
 
     /** Whether a severity gets a review and how many business days after resolution it is due. */

@@ -1,8 +1,11 @@
 package dev.incidentlifecycle.reviews.incident;
 
+import dev.incidentlifecycle.eventsourcing.RuleViolation;
 import dev.incidentlifecycle.eventstore.ExpectedVersion;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
+import dev.incidentlifecycle.reviews.config.ReviewSettings;
 import dev.incidentlifecycle.reviews.policy.BusinessCalendar;
+import dev.incidentlifecycle.reviews.policy.ReviewRequirement;
 import dev.incidentlifecycle.reviews.policy.ReviewPolicy;
 import dev.incidentlifecycle.reviews.policy.ReviewTerms;
 import dev.incidentlifecycle.reviews.review.ReviewCommand;
@@ -19,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,14 +47,44 @@ public class ReviewScheduling {
     private final BusinessCalendar calendar;
     private final ReviewPlanner planner;
     private final FacilitatorCalendar facilitators;
+    private final int byHandBusinessDays;
 
     ReviewScheduling(ReviewAggregate reviews, ReviewPolicy policy, BusinessCalendar calendar, ReviewPlanner planner,
-                     FacilitatorCalendar facilitators) {
+                     FacilitatorCalendar facilitators, ReviewSettings settings) {
         this.reviews = reviews;
         this.policy = policy;
         this.calendar = calendar;
         this.planner = planner;
         this.facilitators = facilitators;
+        this.byHandBusinessDays = settings.policy().byHandBusinessDays();
+    }
+
+    /**
+     * Someone asked for a review of this incident by hand, whatever the policy says. Its terms are the policy's when
+     * the incident is resolved and the policy asks for a review; otherwise it is REQUIRED, due the configured number
+     * of business days after the resolution (or after now, for an incident still open). The facilitator is the one
+     * named, or the rotation's; with nobody free it waits, NEEDS_FACILITATOR. Runs under the facilitators' lock.
+     *
+     * @param facilitator null to take the rotation's
+     * @return the new review's id
+     */
+    public Uni<UUID> requestedByHand(UnitOfWork work, IncidentRow incident, String requestedBy, String facilitator) {
+        Instant now = work.recordedAt();
+        Instant from = incident.resolvedAt != null ? incident.resolvedAt : now;
+        ReviewTerms byPolicy = incident.resolvedAt == null ? null : policy.termsFor(incident.severity, from, calendar);
+        ReviewTerms terms = byPolicy != null && byPolicy.reviewNeeded() ? byPolicy
+                : new ReviewTerms(incident.severity, ReviewRequirement.REQUIRED, from,
+                calendar.dueAfter(from, byHandBusinessDays));
+        UUID reviewId = UUID.randomUUID();
+        return work.lock(FacilitatorCalendar.LOCK)
+                .flatMap(v -> plan(work, incident, terms, now.isAfter(from) ? now : from, facilitator))
+                .flatMap(plan -> {
+                    if (facilitator != null && plan.isEmpty()) {
+                        throw new RuleViolation(facilitator.strip() + " has no free slot within the search horizon");
+                    }
+                    return schedule(work, reviewId, incident, terms, plan, requestedBy);
+                })
+                .replaceWith(reviewId);
     }
 
     /** The incident was resolved: schedule its review, or resume the one on hold since it was reopened. */
@@ -121,31 +155,49 @@ public class ReviewScheduling {
         if (!terms.reviewNeeded()) {
             return Uni.createFrom().voidItem();
         }
-        IncidentPeople people = peopleOf(incident);
         return work.lock(FacilitatorCalendar.LOCK)
-                .flatMap(v -> facilitators.rotation(work.session()))
-                .flatMap(rotation -> facilitators.bookings(work.session(), incident.resolvedAt)
-                        .map(bookings -> planner.plan(rotation, people, List.of(), incident.resolvedAt, terms.dueAt(), bookings)))
-                .flatMap(plan -> schedule(work, incident, terms, plan));
+                .flatMap(v -> plan(work, incident, terms, incident.resolvedAt, null))
+                .flatMap(plan -> schedule(work, UUID.randomUUID(), incident, terms, plan, null));
     }
 
-    private Uni<Void> schedule(UnitOfWork work, IncidentRow incident, ReviewTerms terms, Optional<ReviewPlan> planned) {
+    /** The rotation's plan, or the named facilitator's next free slot; empty when nobody can run the review. */
+    private Uni<Optional<ReviewPlan>> plan(UnitOfWork work, IncidentRow incident, ReviewTerms terms, Instant from,
+                                           String facilitator) {
+        IncidentPeople people = peopleOf(incident);
+        return facilitators.rotation(work.session())
+                .flatMap(rotation -> facilitators.bookings(work.session(), from).map(bookings -> facilitator == null
+                        ? planner.plan(rotation, people, List.of(), from, terms.dueAt(), bookings)
+                        : planner.reschedule(null, facilitator, from, terms.dueAt(), bookings)
+                        .map(slot -> new ReviewPlan(facilitator.strip(), slot.slot(), slot.afterDue(), slot.shortNotice(),
+                                people.participants(), rotation.after(facilitator.strip())))));
+    }
+
+    /** Schedules the planned review, or creates it waiting for a facilitator when there is no plan. */
+    private Uni<Void> schedule(UnitOfWork work, UUID reviewId, IncidentRow incident, ReviewTerms terms,
+                               Optional<ReviewPlan> planned, String requestedBy) {
+        String service = Objects.requireNonNullElse(incident.service, "");
+        String title = Objects.requireNonNullElse(incident.title, "");
+        ReviewCommand command;
         if (planned.isEmpty()) {
-            LOG.warnf("no facilitator of the rotation can run the review of %s (all were in the incident, or none is "
-                    + "free within the search horizon): no review is scheduled", incident.number);
-            return Uni.createFrom().voidItem();
+            command = new ReviewCommand.ScheduleWithoutFacilitator(reviewId, incident.id, incident.number,
+                    incident.severity, service, title, terms.requirement(), terms.dueAt(), peopleOf(incident).participants(),
+                    "no facilitator can run it: every one was in the incident, or none is free within the search horizon",
+                    requestedBy, requestedBy != null ? requestedBy : ACTOR, work.occurredAt());
+        } else {
+            ReviewPlan plan = planned.get();
+            command = new ReviewCommand.Schedule(reviewId, incident.id, incident.number, incident.severity, service, title,
+                    terms.requirement(), terms.dueAt(), plan.facilitator(), plan.participants(), plan.slot().start(),
+                    plan.slot().end(), requestedBy != null ? requestedBy : ACTOR, work.occurredAt(), requestedBy);
         }
-        ReviewPlan plan = planned.get();
-        UUID reviewId = UUID.randomUUID();
-        ReviewCommand.Schedule schedule = new ReviewCommand.Schedule(reviewId, incident.id, incident.number,
-                incident.severity, Objects.requireNonNullElse(incident.service, ""),
-                Objects.requireNonNullElse(incident.title, ""), terms.requirement(), terms.dueAt(), plan.facilitator(),
-                plan.participants(), plan.slot().start(), plan.slot().end(), ACTOR, work.occurredAt());
-        return work.execute(reviews.type(), ReviewAggregate.aggregateId(reviewId), ExpectedVersion.NO_STREAM, schedule)
+        return work.execute(reviews.type(), ReviewAggregate.aggregateId(reviewId), ExpectedVersion.NO_STREAM, command)
                 .invoke(() -> {
                     incident.reviewId = reviewId;
-                    LOG.infof("review %s of %s scheduled: %s facilitates, %s to %s%s", reviewId, incident.number,
-                            plan.facilitator(), plan.slot().start(), plan.slot().end(), plan.afterDue() ? " (after the due date)" : "");
+                    planned.ifPresentOrElse(
+                            plan -> LOG.infof("review %s of %s scheduled: %s facilitates, %s to %s%s", reviewId,
+                                    incident.number, plan.facilitator(), plan.slot().start(), plan.slot().end(),
+                                    plan.afterDue() ? " (after the due date)" : ""),
+                            () -> LOG.warnf("review %s of %s needs a facilitator: nobody of the rotation can run it",
+                                    reviewId, incident.number));
                 })
                 .replaceWithVoid();
     }

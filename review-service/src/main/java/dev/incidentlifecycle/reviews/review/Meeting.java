@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * The review meeting: who runs it, who takes part, when.
  *
+ * @param facilitator null (and so are start and end) while the review waits for a facilitator
  * @param sequence how often it was rescheduled: 0 when first scheduled (the calendar's SEQUENCE)
  */
 public record Meeting(String facilitator, List<String> participants, Instant start, Instant end, int sequence) {
@@ -23,6 +24,10 @@ public record Meeting(String facilitator, List<String> participants, Instant sta
         List<String> next = new ArrayList<>(participants);
         next.add(person);
         return new Meeting(facilitator, next, start, end, sequence);
+    }
+
+    Meeting assigned(String newFacilitator, Instant newStart, Instant newEnd, int newSequence) {
+        return new Meeting(newFacilitator, participants, newStart, newEnd, newSequence);
     }
 
     Meeting movedTo(Instant newStart, Instant newEnd, int newSequence) {

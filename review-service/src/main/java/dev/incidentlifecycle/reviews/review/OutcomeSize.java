@@ -7,7 +7,10 @@ package dev.incidentlifecycle.reviews.review;
  */
 public final class OutcomeSize {
 
-    /** Field names, ids, enums, instants and the actor of the outcome itself. */
+    /**
+     * Field names, ids, enums, instants, the actor and the link of the outcome itself (the link is the configured
+     * public base URL and the review's path: a base URL of a few hundred characters still fits).
+     */
     static final int OUTCOME_OVERHEAD = 1_024;
     /** Per contributing factor, action item or participant: its field names, id, enums and due date. */
     static final int ELEMENT_OVERHEAD = 256;

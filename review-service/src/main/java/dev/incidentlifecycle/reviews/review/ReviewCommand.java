@@ -26,10 +26,43 @@ public sealed interface ReviewCommand {
     record Schedule(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity, String service,
                     String title, ReviewRequirement requirement, Instant dueAt, String facilitator,
                     List<String> participants, Instant scheduledStart, Instant scheduledEnd, String actor,
-                    Instant at) implements ReviewCommand {
+                    Instant at, String requestedBy) implements ReviewCommand {
         public Schedule {
             participants = participants == null ? List.of() : List.copyOf(participants);
         }
+
+        /** Asked for by the policy. */
+        public Schedule(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity, String service,
+                        String title, ReviewRequirement requirement, Instant dueAt, String facilitator,
+                        List<String> participants, Instant scheduledStart, Instant scheduledEnd, String actor,
+                        Instant at) {
+            this(reviewId, incidentId, incidentNumber, severity, service, title, requirement, dueAt, facilitator,
+                    participants, scheduledStart, scheduledEnd, actor, at, null);
+        }
+    }
+
+    /**
+     * Creates the review although nobody can facilitate it now: it waits, NEEDS_FACILITATOR, with its due instant
+     * running. A repeat for the same incident does nothing.
+     *
+     * @param reason      why nobody was picked
+     * @param requestedBy who asked for it by hand; null when the policy asked for it
+     */
+    record ScheduleWithoutFacilitator(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity,
+                                      String service, String title, ReviewRequirement requirement, Instant dueAt,
+                                      List<String> participants, String reason, String requestedBy, String actor,
+                                      Instant at) implements ReviewCommand {
+        public ScheduleWithoutFacilitator {
+            participants = participants == null ? List.of() : List.copyOf(participants);
+        }
+    }
+
+    /**
+     * Gives the review a facilitator and a meeting: a review waiting for one becomes SCHEDULED; one scheduled, on
+     * hold or in review changes facilitator (the meeting's sequence rises). Never someone taking part.
+     */
+    record AssignFacilitator(UUID reviewId, String facilitator, Instant scheduledStart, Instant scheduledEnd,
+                             String reason, String actor, Instant at) implements ReviewCommand {
     }
 
     /**
@@ -99,12 +132,22 @@ public sealed interface ReviewCommand {
             implements ReviewCommand {
     }
 
-    /** IN_REVIEW → PUBLISHED, refused while a language finding is open or the summary is empty. */
-    record Publish(UUID reviewId, String actor, Instant at) implements ReviewCommand {
+    /**
+     * IN_REVIEW → PUBLISHED, refused while a language finding is open or the summary is empty.
+     *
+     * @param link where people read the review (absolute), carried by {@code review.published}
+     */
+    record Publish(UUID reviewId, String actor, Instant at, String link) implements ReviewCommand {
+        public Publish(UUID reviewId, String actor, Instant at) {
+            this(reviewId, actor, at, null);
+        }
     }
 
     /** Publishes the edits made since publication as {@code review.amended}. */
-    record Amend(UUID reviewId, String reason, String actor, Instant at) implements ReviewCommand {
+    record Amend(UUID reviewId, String reason, String actor, Instant at, String link) implements ReviewCommand {
+        public Amend(UUID reviewId, String reason, String actor, Instant at) {
+            this(reviewId, reason, actor, at, null);
+        }
     }
 
     /** Sent by a scheduler: yields {@code review.overdue} once per due instant when {@code now} is past it. */

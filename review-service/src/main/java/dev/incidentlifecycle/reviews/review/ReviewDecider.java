@@ -11,6 +11,7 @@ import dev.incidentlifecycle.reviews.review.ReviewCommand.AddParticipant;
 import dev.incidentlifecycle.reviews.review.ReviewCommand.Amend;
 import dev.incidentlifecycle.reviews.review.ReviewCommand.AnnotateTimeline;
 import dev.incidentlifecycle.reviews.review.ReviewCommand.ApplySeverityChange;
+import dev.incidentlifecycle.reviews.review.ReviewCommand.AssignFacilitator;
 import dev.incidentlifecycle.reviews.review.ReviewCommand.Cancel;
 import dev.incidentlifecycle.reviews.review.ReviewCommand.ChangeActionItem;
 import dev.incidentlifecycle.reviews.review.ReviewCommand.Decline;
@@ -24,6 +25,7 @@ import dev.incidentlifecycle.reviews.review.ReviewCommand.RemoveActionItem;
 import dev.incidentlifecycle.reviews.review.ReviewCommand.RemoveContributingFactor;
 import dev.incidentlifecycle.reviews.review.ReviewCommand.Reschedule;
 import dev.incidentlifecycle.reviews.review.ReviewCommand.Schedule;
+import dev.incidentlifecycle.reviews.review.ReviewCommand.ScheduleWithoutFacilitator;
 import dev.incidentlifecycle.reviews.review.ReviewCommand.Start;
 import dev.incidentlifecycle.reviews.review.ReviewCommand.UpdateDocument;
 
@@ -39,6 +41,7 @@ import java.util.stream.Collectors;
 import static dev.incidentlifecycle.reviews.review.ReviewStatus.CANCELLED;
 import static dev.incidentlifecycle.reviews.review.ReviewStatus.DECLINED;
 import static dev.incidentlifecycle.reviews.review.ReviewStatus.IN_REVIEW;
+import static dev.incidentlifecycle.reviews.review.ReviewStatus.NEEDS_FACILITATOR;
 import static dev.incidentlifecycle.reviews.review.ReviewStatus.ON_HOLD;
 import static dev.incidentlifecycle.reviews.review.ReviewStatus.PUBLISHED;
 import static dev.incidentlifecycle.reviews.review.ReviewStatus.SCHEDULED;
@@ -105,6 +108,9 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         if (command instanceof Schedule c) {
             return schedule(c, state);
         }
+        if (command instanceof ScheduleWithoutFacilitator c) {
+            return scheduleWithoutFacilitator(c, state);
+        }
         if (!state.exists()) {
             throw new RuleViolation("review " + command.reviewId() + " does not exist");
         }
@@ -114,6 +120,9 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         }
         if (command instanceof Reschedule c) {
             return reschedule(c, state);
+        }
+        if (command instanceof AssignFacilitator c) {
+            return assignFacilitator(c, state);
         }
         if (command instanceof PutOnHold c) {
             return putOnHold(c, state);
@@ -179,7 +188,18 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
                     new ReviewedIncident(e.incidentId(), e.incidentNumber(), e.severity(), e.service(), e.title()),
                     e.requirement(), SCHEDULED, null, e.dueAt(), false,
                     new Meeting(e.facilitator(), e.participants(), e.scheduledStart(), e.scheduledEnd(), 0),
-                    ReviewDocument.EMPTY, Map.of(), null, 0, Map.of(), false);
+                    ReviewDocument.EMPTY, Map.of(), null, 0, Map.of(), false, e.requestedBy());
+        }
+        if (event instanceof ReviewEvent.AwaitingFacilitator e) {
+            return new ReviewState(e.reviewId(),
+                    new ReviewedIncident(e.incidentId(), e.incidentNumber(), e.severity(), e.service(), e.title()),
+                    e.requirement(), NEEDS_FACILITATOR, null, e.dueAt(), false,
+                    new Meeting(null, e.participants(), null, null, 0),
+                    ReviewDocument.EMPTY, Map.of(), null, 0, Map.of(), false, e.requestedBy());
+        }
+        if (event instanceof ReviewEvent.FacilitatorAssigned e) {
+            return state.withFacilitator(state.meeting().assigned(e.facilitator(), e.scheduledStart(), e.scheduledEnd(),
+                    e.sequence()));
         }
         if (event instanceof ReviewEvent.Rescheduled e) {
             return state.rescheduled(state.meeting().movedTo(e.scheduledStart(), e.scheduledEnd(), e.sequence()),
@@ -278,7 +298,60 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         }
         return List.of(new ReviewEvent.Scheduled(c.reviewId(), c.incidentId(), c.incidentNumber(), c.severity(),
                 c.service(), c.title(), c.requirement(), c.dueAt(), c.facilitator(), c.participants(),
-                c.scheduledStart(), c.scheduledEnd(), c.actor(), c.at()));
+                c.scheduledStart(), c.scheduledEnd(), c.actor(), c.at(), c.requestedBy()));
+    }
+
+    private List<ReviewEvent> scheduleWithoutFacilitator(ScheduleWithoutFacilitator c, ReviewState state) {
+        require(c.incidentId(), "incidentId");
+        requireText(c.incidentNumber(), "incidentNumber");
+        require(c.severity(), "severity");
+        require(c.service(), "service");
+        require(c.title(), "title");
+        require(c.requirement(), "requirement");
+        if (!c.requirement().reviewNeeded()) {
+            throw new InvalidCommand("requirement", "the policy asks for no review of a " + c.severity() + " incident");
+        }
+        require(c.dueAt(), "dueAt");
+        requireText(c.reason(), "reason");
+        requireReason(c.reason());
+        requireActorAndTime(c.actor(), c.at());
+        for (String participant : c.participants()) {
+            requireText(participant, "participants");
+        }
+        if (state.exists()) {
+            if (state.incident().incidentId().equals(c.incidentId())) {
+                return List.of();
+            }
+            throw new RuleViolation("review " + c.reviewId() + " already exists for incident "
+                    + state.incident().incidentNumber());
+        }
+        return List.of(new ReviewEvent.AwaitingFacilitator(c.reviewId(), c.incidentId(), c.incidentNumber(),
+                c.severity(), c.service(), c.title(), c.requirement(), c.dueAt(), c.participants(), c.reason(),
+                c.requestedBy(), c.actor(), c.at()));
+    }
+
+    private List<ReviewEvent> assignFacilitator(AssignFacilitator c, ReviewState state) {
+        requireText(c.facilitator(), "facilitator");
+        ReviewLimits.requireLength(c.facilitator().strip(), ReviewLimits.PARTICIPANT_LENGTH, "facilitator");
+        requireSlot(c.scheduledStart(), c.scheduledEnd());
+        requireActorAndTime(c.actor(), c.at());
+        if (c.reason() != null) {
+            requireReason(c.reason());
+        }
+        requireStatus(state, "assign a facilitator to", NEEDS_FACILITATOR, SCHEDULED, ON_HOLD, IN_REVIEW);
+        Meeting meeting = state.meeting();
+        if (meeting.hasParticipant(c.facilitator())) {
+            throw new InvalidCommand("facilitator", c.facilitator().strip() + " takes part in the review (they were in "
+                    + "the incident, or were added): a facilitator asks the questions of someone who was not there");
+        }
+        String facilitator = c.facilitator().strip();
+        if (samePerson(meeting.facilitator(), facilitator) && c.scheduledStart().equals(meeting.start())
+                && c.scheduledEnd().equals(meeting.end())) {
+            return List.of();
+        }
+        int sequence = meeting.facilitator() == null ? 0 : meeting.sequence() + 1;
+        return List.of(new ReviewEvent.FacilitatorAssigned(state.reviewId(), incidentId(state), facilitator,
+                meeting.facilitator(), c.scheduledStart(), c.scheduledEnd(), sequence, c.reason(), c.actor(), c.at()));
     }
 
     private List<ReviewEvent> reschedule(Reschedule c, ReviewState state) {
@@ -297,6 +370,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
     }
 
     private List<ReviewEvent> putOnHold(PutOnHold c, ReviewState state) {
+        // A review waiting for a facilitator has no meeting to hold: it keeps waiting (see README, "Policy").
         requireText(c.reason(), "reason");
         requireActorAndTime(c.actor(), c.at());
         if (state.status() != SCHEDULED && state.status() != IN_REVIEW) {
@@ -312,7 +386,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         if (state.status() == CANCELLED) {
             return List.of();
         }
-        requireStatus(state, "cancel", SCHEDULED, ON_HOLD, IN_REVIEW);
+        requireStatus(state, "cancel", NEEDS_FACILITATOR, SCHEDULED, ON_HOLD, IN_REVIEW);
         return List.of(new ReviewEvent.Cancelled(state.reviewId(), incidentId(state), c.reason(), c.actor(), c.at()));
     }
 
@@ -326,7 +400,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         if (!state.requirement().declinable()) {
             throw new RuleViolation("a " + state.requirement() + " review cannot be declined; only SUGGESTED ones can");
         }
-        requireStatus(state, "decline", SCHEDULED, ON_HOLD);
+        requireStatus(state, "decline", NEEDS_FACILITATOR, SCHEDULED, ON_HOLD);
         return List.of(new ReviewEvent.Declined(state.reviewId(), incidentId(state), c.reason(), c.actor(), c.at()));
     }
 
@@ -346,6 +420,10 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
             return List.of();
         }
         ReviewTerms terms = c.terms();
+        if (state.requestedByHand() && !terms.reviewNeeded()) {
+            // Someone asked for this review: a severity the policy needs no review for keeps it, and its due date.
+            terms = new ReviewTerms(terms.severity(), state.requirement(), terms.resolvedAt(), state.dueAt());
+        }
         boolean sameTerms = terms.severity() == state.incident().severity()
                 && terms.requirement() == state.requirement()
                 && (terms.dueAt() == null || terms.dueAt().equals(state.dueAt()));
@@ -525,7 +603,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         requirePublishable(state, "publish");
         List<ReviewEvent> events = new ArrayList<>();
         requireFits(state.draftOutcome(c.at()));
-        ReviewEvent.Published published = ReviewEvent.Published.of(state.draftOutcome(c.at()), c.actor());
+        ReviewEvent.Published published = ReviewEvent.Published.of(state.draftOutcome(c.at()), c.actor(), c.link());
         events.add(published);
         followUpIfComplete(evolve(state, published), c.at()).ifPresent(events::add);
         return events;
@@ -544,7 +622,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         requireFits(state.draftOutcome(state.outcome().publishedAt()));
         List<ReviewEvent> events = new ArrayList<>();
         ReviewEvent.Amended amended = ReviewEvent.Amended.of(state.draftOutcome(state.outcome().publishedAt()),
-                state.amendments() + 1, changes, c.reason(), c.actor(), c.at());
+                state.amendments() + 1, changes, c.reason(), c.actor(), c.at(), c.link());
         events.add(amended);
         followUpIfComplete(evolve(state, amended), c.at()).ifPresent(events::add);
         return events;
@@ -552,7 +630,8 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
 
     private List<ReviewEvent> markOverdue(MarkOverdue c, ReviewState state) {
         require(c.now(), "now");
-        boolean awaited = state.status() == SCHEDULED || state.status() == IN_REVIEW;
+        boolean awaited = state.status() == NEEDS_FACILITATOR || state.status() == SCHEDULED
+                || state.status() == IN_REVIEW;
         if (!awaited || state.overdue() || !c.now().isAfter(state.dueAt())) {
             return List.of();
         }

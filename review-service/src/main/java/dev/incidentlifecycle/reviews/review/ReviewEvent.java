@@ -29,6 +29,8 @@ public sealed interface ReviewEvent {
     static Map<String, Class<? extends ReviewEvent>> classesByType() {
         return Map.ofEntries(
                 Map.entry("review.scheduled", Scheduled.class),
+                Map.entry("review.awaiting-facilitator", AwaitingFacilitator.class),
+                Map.entry("review.facilitator-assigned", FacilitatorAssigned.class),
                 Map.entry("review.rescheduled", Rescheduled.class),
                 Map.entry("review.put-on-hold", PutOnHold.class),
                 Map.entry("review.cancelled", Cancelled.class),
@@ -51,18 +53,68 @@ public sealed interface ReviewEvent {
                 Map.entry("review.severity-changed", SeverityChanged.class));
     }
 
-    /** A review was created and its meeting scheduled. Sequence 0. */
+    /**
+     * A review was created and its meeting scheduled. Sequence 0.
+     *
+     * @param requestedBy who asked for it by hand ({@code POST /reviews}); null when the policy asked for it
+     */
     record Scheduled(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity, String service,
                      String title, ReviewRequirement requirement, Instant dueAt, String facilitator,
                      List<String> participants, Instant scheduledStart, Instant scheduledEnd, String actor,
-                     Instant occurredAt) implements ReviewEvent {
+                     Instant occurredAt, String requestedBy) implements ReviewEvent {
         public Scheduled {
             participants = List.copyOf(participants);
+        }
+
+        /** Asked for by the policy. */
+        public Scheduled(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity, String service,
+                         String title, ReviewRequirement requirement, Instant dueAt, String facilitator,
+                         List<String> participants, Instant scheduledStart, Instant scheduledEnd, String actor,
+                         Instant occurredAt) {
+            this(reviewId, incidentId, incidentNumber, severity, service, title, requirement, dueAt, facilitator,
+                    participants, scheduledStart, scheduledEnd, actor, occurredAt, null);
         }
 
         @Override
         public String type() {
             return "review.scheduled";
+        }
+    }
+
+    /**
+     * A review was created, but nobody could facilitate it (every facilitator was in the incident, or none is free
+     * before the search horizon): it is NEEDS_FACILITATOR, its due instant runs, and it has no meeting yet.
+     *
+     * @param reason      why nobody was picked
+     * @param requestedBy who asked for it by hand; null when the policy asked for it
+     */
+    record AwaitingFacilitator(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity, String service,
+                               String title, ReviewRequirement requirement, Instant dueAt, List<String> participants,
+                               String reason, String requestedBy, String actor, Instant occurredAt)
+            implements ReviewEvent {
+        public AwaitingFacilitator {
+            participants = List.copyOf(participants);
+        }
+
+        @Override
+        public String type() {
+            return "review.awaiting-facilitator";
+        }
+    }
+
+    /**
+     * A facilitator was assigned (to a review waiting for one, which is now SCHEDULED) or replaced, and the meeting
+     * put in their calendar. {@code sequence} is the calendar's SEQUENCE: 0 for a first meeting, raised when one
+     * moves.
+     *
+     * @param previousFacilitator null when the review had none
+     */
+    record FacilitatorAssigned(UUID reviewId, UUID incidentId, String facilitator, String previousFacilitator,
+                               Instant scheduledStart, Instant scheduledEnd, int sequence, String reason, String actor,
+                               Instant occurredAt) implements ReviewEvent {
+        @Override
+        public String type() {
+            return "review.facilitator-assigned";
         }
     }
 
@@ -200,11 +252,17 @@ public sealed interface ReviewEvent {
         }
     }
 
-    /** THE review outcome, as first published. */
+    /**
+     * THE review outcome, as first published.
+     *
+     * @param link where people read the review (its absolute URL under the configured public base URL); null in
+     *             events recorded before it was carried
+     */
     record Published(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity, String service,
                      String title, String summary, String impact, String whatWentWell, String whereWeGotLucky,
                      String openQuestions, List<ContributingFactor> contributingFactors, List<ActionItem> actionItems,
-                     String facilitator, List<String> participants, Instant dueAt, Instant publishedAt, String actor)
+                     String facilitator, List<String> participants, Instant dueAt, Instant publishedAt, String actor,
+                     String link)
             implements ReviewEvent {
         public Published {
             contributingFactors = List.copyOf(contributingFactors);
@@ -212,12 +270,22 @@ public sealed interface ReviewEvent {
             participants = List.copyOf(participants);
         }
 
-        static Published of(ReviewOutcome outcome, String actor) {
+        public Published(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity, String service,
+                         String title, String summary, String impact, String whatWentWell, String whereWeGotLucky,
+                         String openQuestions, List<ContributingFactor> contributingFactors,
+                         List<ActionItem> actionItems, String facilitator, List<String> participants, Instant dueAt,
+                         Instant publishedAt, String actor) {
+            this(reviewId, incidentId, incidentNumber, severity, service, title, summary, impact, whatWentWell,
+                    whereWeGotLucky, openQuestions, contributingFactors, actionItems, facilitator, participants, dueAt,
+                    publishedAt, actor, null);
+        }
+
+        static Published of(ReviewOutcome outcome, String actor, String link) {
             return new Published(outcome.reviewId(), outcome.incidentId(), outcome.incidentNumber(),
                     outcome.severity(), outcome.service(), outcome.title(), outcome.summary(), outcome.impact(),
                     outcome.whatWentWell(), outcome.whereWeGotLucky(), outcome.openQuestions(),
                     outcome.contributingFactors(), outcome.actionItems(), outcome.facilitator(),
-                    outcome.participants(), outcome.dueAt(), outcome.publishedAt(), actor);
+                    outcome.participants(), outcome.dueAt(), outcome.publishedAt(), actor, link);
         }
 
         public ReviewOutcome outcome() {
@@ -245,7 +313,7 @@ public sealed interface ReviewEvent {
                    String title, String summary, String impact, String whatWentWell, String whereWeGotLucky,
                    String openQuestions, List<ContributingFactor> contributingFactors, List<ActionItem> actionItems,
                    String facilitator, List<String> participants, Instant dueAt, Instant publishedAt, int amendment,
-                   List<OutcomeChange> changes, String reason, String actor, Instant amendedAt)
+                   List<OutcomeChange> changes, String reason, String actor, Instant amendedAt, String link)
             implements ReviewEvent {
         public Amended {
             contributingFactors = List.copyOf(contributingFactors);
@@ -254,14 +322,24 @@ public sealed interface ReviewEvent {
             changes = List.copyOf(changes);
         }
 
+        public Amended(UUID reviewId, UUID incidentId, String incidentNumber, Severity severity, String service,
+                       String title, String summary, String impact, String whatWentWell, String whereWeGotLucky,
+                       String openQuestions, List<ContributingFactor> contributingFactors, List<ActionItem> actionItems,
+                       String facilitator, List<String> participants, Instant dueAt, Instant publishedAt, int amendment,
+                       List<OutcomeChange> changes, String reason, String actor, Instant amendedAt) {
+            this(reviewId, incidentId, incidentNumber, severity, service, title, summary, impact, whatWentWell,
+                    whereWeGotLucky, openQuestions, contributingFactors, actionItems, facilitator, participants, dueAt,
+                    publishedAt, amendment, changes, reason, actor, amendedAt, null);
+        }
+
         static Amended of(ReviewOutcome outcome, int amendment, List<OutcomeChange> changes, String reason,
-                          String actor, Instant amendedAt) {
+                          String actor, Instant amendedAt, String link) {
             return new Amended(outcome.reviewId(), outcome.incidentId(), outcome.incidentNumber(),
                     outcome.severity(), outcome.service(), outcome.title(), outcome.summary(), outcome.impact(),
                     outcome.whatWentWell(), outcome.whereWeGotLucky(), outcome.openQuestions(),
                     outcome.contributingFactors(), outcome.actionItems(), outcome.facilitator(),
                     outcome.participants(), outcome.dueAt(), outcome.publishedAt(), amendment, changes, reason,
-                    actor, amendedAt);
+                    actor, amendedAt, link);
         }
 
         public ReviewOutcome outcome() {

@@ -21,6 +21,7 @@ import java.util.UUID;
  * @param amendments       how many times the published outcome was amended
  * @param actionItemStatuses the statuses actions-service reported, by action item id
  * @param followUpCompleted true once every action item of the current outcome was DONE or WONT_DO
+ * @param requestedBy      who asked for the review by hand ({@code POST /reviews}); null when the policy asked
  */
 public record ReviewState(
         UUID reviewId,
@@ -36,11 +37,12 @@ public record ReviewState(
         ReviewOutcome outcome,
         int amendments,
         Map<UUID, ActionItemStatus> actionItemStatuses,
-        boolean followUpCompleted) {
+        boolean followUpCompleted,
+        String requestedBy) {
 
     /** The state of a stream with no events: the review does not exist yet. */
     public static final ReviewState NONE = new ReviewState(null, null, null, null, null, null, false, null,
-            ReviewDocument.EMPTY, Map.of(), null, 0, Map.of(), false);
+            ReviewDocument.EMPTY, Map.of(), null, 0, Map.of(), false, null);
 
     public ReviewState {
         dismissals = Collections.unmodifiableMap(new LinkedHashMap<>(dismissals));
@@ -63,7 +65,7 @@ public record ReviewState(
 
     /** True when the meeting ends after the due instant (no slot fitted before it). */
     public boolean meetingAfterDue() {
-        return meeting != null && dueAt != null && meeting.end().isAfter(dueAt);
+        return meeting != null && meeting.end() != null && dueAt != null && meeting.end().isAfter(dueAt);
     }
 
     /** The outcome the working document would publish now. */
@@ -98,55 +100,66 @@ public record ReviewState(
 
     ReviewState withStatus(ReviewStatus newStatus) {
         return new ReviewState(reviewId, incident, requirement, newStatus, null, dueAt, overdue, meeting,
-                document, dismissals, outcome, amendments, actionItemStatuses, followUpCompleted);
+                document, dismissals, outcome, amendments, actionItemStatuses, followUpCompleted, requestedBy);
     }
 
     ReviewState onHold() {
         return new ReviewState(reviewId, incident, requirement, ReviewStatus.ON_HOLD, status, dueAt, overdue,
-                meeting, document, dismissals, outcome, amendments, actionItemStatuses, followUpCompleted);
+                meeting, document, dismissals, outcome, amendments, actionItemStatuses, followUpCompleted, requestedBy);
     }
 
     ReviewState rescheduled(Meeting newMeeting, Instant newDueAt) {
         ReviewStatus resumed = status == ReviewStatus.ON_HOLD ? statusBeforeHold : status;
         boolean stillOverdue = overdue && newDueAt.equals(dueAt);
         return new ReviewState(reviewId, incident, requirement, resumed, null, newDueAt, stillOverdue, newMeeting,
-                document, dismissals, outcome, amendments, actionItemStatuses, followUpCompleted);
+                document, dismissals, outcome, amendments, actionItemStatuses, followUpCompleted, requestedBy);
     }
 
     ReviewState withTerms(ReviewedIncident newIncident, ReviewRequirement newRequirement, Instant newDueAt) {
         boolean stillOverdue = overdue && newDueAt != null && newDueAt.equals(dueAt);
         return new ReviewState(reviewId, newIncident, newRequirement, status, statusBeforeHold, newDueAt,
                 stillOverdue, meeting, document, dismissals, outcome, amendments, actionItemStatuses,
-                followUpCompleted);
+                followUpCompleted, requestedBy);
     }
 
     ReviewState markedOverdue() {
         return new ReviewState(reviewId, incident, requirement, status, statusBeforeHold, dueAt, true, meeting,
-                document, dismissals, outcome, amendments, actionItemStatuses, followUpCompleted);
+                document, dismissals, outcome, amendments, actionItemStatuses, followUpCompleted, requestedBy);
+    }
+
+    /** Whether a person asked for this review by hand: the severity policy then never cancels it. */
+    public boolean requestedByHand() {
+        return requestedBy != null;
+    }
+
+    ReviewState withFacilitator(Meeting newMeeting) {
+        ReviewStatus next = status == ReviewStatus.NEEDS_FACILITATOR ? ReviewStatus.SCHEDULED : status;
+        return new ReviewState(reviewId, incident, requirement, next, statusBeforeHold, dueAt, overdue,
+                newMeeting, document, dismissals, outcome, amendments, actionItemStatuses, followUpCompleted, requestedBy);
     }
 
     ReviewState withMeeting(Meeting newMeeting) {
         return new ReviewState(reviewId, incident, requirement, status, statusBeforeHold, dueAt, overdue,
-                newMeeting, document, dismissals, outcome, amendments, actionItemStatuses, followUpCompleted);
+                newMeeting, document, dismissals, outcome, amendments, actionItemStatuses, followUpCompleted, requestedBy);
     }
 
     ReviewState withDocument(ReviewDocument newDocument) {
         return new ReviewState(reviewId, incident, requirement, status, statusBeforeHold, dueAt, overdue, meeting,
-                newDocument, dismissals, outcome, amendments, actionItemStatuses, followUpCompleted);
+                newDocument, dismissals, outcome, amendments, actionItemStatuses, followUpCompleted, requestedBy);
     }
 
     ReviewState withDismissal(String findingId, String reason) {
         Map<String, String> next = new LinkedHashMap<>(dismissals);
         next.put(findingId, reason);
         return new ReviewState(reviewId, incident, requirement, status, statusBeforeHold, dueAt, overdue, meeting,
-                document, next, outcome, amendments, actionItemStatuses, followUpCompleted);
+                document, next, outcome, amendments, actionItemStatuses, followUpCompleted, requestedBy);
     }
 
     ReviewState withOutcome(ReviewOutcome newOutcome, int newAmendments) {
         boolean completed = followUpCompleted && newOutcome.actionItems().stream()
                 .allMatch(item -> actionItemStatus(item.actionItemId()).isClosed());
         return new ReviewState(reviewId, incident, requirement, ReviewStatus.PUBLISHED, null, dueAt, overdue,
-                meeting, document, dismissals, newOutcome, newAmendments, actionItemStatuses, completed);
+                meeting, document, dismissals, newOutcome, newAmendments, actionItemStatuses, completed, requestedBy);
     }
 
     ReviewState withActionItemStatus(UUID actionItemId, ActionItemStatus itemStatus) {
@@ -157,11 +170,11 @@ public record ReviewState(
                 && outcome.actionItems().stream().anyMatch(item -> item.actionItemId().equals(actionItemId));
         boolean completed = followUpCompleted && (itemStatus.isClosed() || !inOutcome);
         return new ReviewState(reviewId, incident, requirement, status, statusBeforeHold, dueAt, overdue, meeting,
-                document, dismissals, outcome, amendments, next, completed);
+                document, dismissals, outcome, amendments, next, completed, requestedBy);
     }
 
     ReviewState followUpDone() {
         return new ReviewState(reviewId, incident, requirement, status, statusBeforeHold, dueAt, overdue, meeting,
-                document, dismissals, outcome, amendments, actionItemStatuses, true);
+                document, dismissals, outcome, amendments, actionItemStatuses, true, requestedBy);
     }
 }

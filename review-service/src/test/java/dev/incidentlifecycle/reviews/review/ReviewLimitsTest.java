@@ -137,7 +137,8 @@ class ReviewLimitsTest {
         }
         ReviewOutcome outcome = review.state().draftOutcome(at(30));
         ObjectMapper json = EventJson.mapper();
-        int real = json.writeValueAsString(ReviewEvent.Published.of(outcome, FACILITATOR)).getBytes(StandardCharsets.UTF_8).length;
+        int real = json.writeValueAsString(ReviewEvent.Published.of(outcome, FACILITATOR,
+                "https://reviews.incidents.example.com/reviews/" + REVIEW)).getBytes(StandardCharsets.UTF_8).length;
         assertThat(OutcomeSize.bytesOf(outcome)).isGreaterThanOrEqualTo(real);
     }
 }

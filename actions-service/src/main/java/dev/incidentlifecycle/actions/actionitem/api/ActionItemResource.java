@@ -9,6 +9,7 @@ import dev.incidentlifecycle.actions.actionitem.readmodel.ActionItemQueries;
 import dev.incidentlifecycle.actions.actionitem.readmodel.ActionItemRow;
 import dev.incidentlifecycle.actions.actionitem.store.ActionItemAggregate;
 import dev.incidentlifecycle.actions.actionitem.store.SlaSettings;
+import dev.incidentlifecycle.eventsourcing.InvalidCommand;
 import dev.incidentlifecycle.eventstore.CommandContext;
 import dev.incidentlifecycle.eventstore.EventStore;
 import dev.incidentlifecycle.eventstore.StreamNotFound;
@@ -59,6 +60,9 @@ import java.util.UUID;
 @Tag(name = "Action items", description = "Remediation work from published reviews, tracked to done")
 public class ActionItemResource {
 
+    /** The longest owner a filter takes: an item's owner is at most this long (review-service's bound). */
+    static final int MAX_OWNER = 500;
+
     private final EventStore store;
     private final ActionItemAggregate aggregate;
     private final ActionItemQueries queries;
@@ -85,6 +89,8 @@ public class ActionItemResource {
     @APIResponse(responseCode = "400", description = "A filter or paging parameter does not parse")
     public Uni<Page<ActionItemView>> list(
             @Parameter(description = "Owning team") @QueryParam("team") String team,
+            @Parameter(description = "The person who owns the item (ignoring case); `me` for the caller (the token's name), "
+                    + "at most " + MAX_OWNER + " characters", example = "me") @QueryParam("owner") String owner,
             @Parameter(description = "OPEN, IN_PROGRESS, DONE, WONT_DO; repeat or comma-separate for several",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ActionItemStatus.class)) @QueryParam("status") List<String> status,
             @Parameter(description = "true: only overdue items; false: only items that are not overdue") @QueryParam("overdue") String overdue,
@@ -97,6 +103,7 @@ public class ActionItemResource {
         LocalDate today = today();
         ActionItemFilter filter = new ActionItemFilter(
                 team == null || team.isBlank() ? null : team.strip(),
+                owner(owner),
                 QueryParameters.anyOf("status", ActionItemStatus.class, status),
                 QueryParameters.bool("overdue", overdue),
                 QueryParameters.uuid("incident", incident),
@@ -105,6 +112,17 @@ public class ActionItemResource {
                 QueryParameters.date("dueBefore", dueBefore),
                 today);
         return queries.list(filter, PageRequest.of(page, size)).map(found -> found.map(row -> ActionItemView.of(row, today)));
+    }
+
+    /** The owner to filter on: {@code me} is the caller; blank is no filter. */
+    private String owner(String owner) {
+        if (owner == null || owner.isBlank()) {
+            return null;
+        }
+        if (owner.strip().length() > MAX_OWNER) {
+            throw new InvalidCommand("owner", "owner is at most " + MAX_OWNER + " characters");
+        }
+        return owner.strip().equalsIgnoreCase("me") ? user.name() : owner.strip();
     }
 
     @GET

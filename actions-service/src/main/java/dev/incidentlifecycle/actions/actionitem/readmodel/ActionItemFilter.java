@@ -10,12 +10,13 @@ import java.util.UUID;
 /**
  * What a list of action items is narrowed to; every part is optional (null or empty: no narrowing).
  *
+ * @param owner     the person who owns the item, compared ignoring case
  * @param statuses  any of these statuses
  * @param overdue   true: only items still owed whose due date is before {@code today}; false: only the others
  * @param dueBefore only items due strictly before this date
  * @param today     the date "overdue" is decided on, in the service's zone
  */
-public record ActionItemFilter(String team, Set<ActionItemStatus> statuses, Boolean overdue, UUID incidentId,
+public record ActionItemFilter(String team, String owner, Set<ActionItemStatus> statuses, Boolean overdue, UUID incidentId,
                                UUID reviewId, ActionItemType type, LocalDate dueBefore, LocalDate today) {
 
     public ActionItemFilter {

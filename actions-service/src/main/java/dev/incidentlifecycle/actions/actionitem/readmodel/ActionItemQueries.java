@@ -40,6 +40,10 @@ public class ActionItemQueries {
             where.append(" and r.ownerTeam = :team");
             parameters.put("team", filter.team());
         }
+        if (filter.owner() != null) {
+            where.append(" and lower(r.owner) = lower(:owner)");
+            parameters.put("owner", filter.owner());
+        }
         if (!filter.statuses().isEmpty()) {
             where.append(" and r.status in (:statuses)");
             parameters.put("statuses", List.copyOf(filter.statuses()));

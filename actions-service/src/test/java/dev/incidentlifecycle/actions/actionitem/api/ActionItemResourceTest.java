@@ -25,6 +25,7 @@ import static dev.incidentlifecycle.actions.Api.reader;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -193,6 +194,23 @@ class ActionItemResourceTest {
                         "incidentId", equalTo(review.incidentId().toString()), "title", equalTo("Alert on payment queue depth"),
                         "type", equalTo("DETECT"), "ownerTeam", equalTo(team), "owner", equalTo("ana"), "priority", equalTo("P2"),
                         "status", equalTo("OPEN"), "dueDate", equalTo("2026-04-01"), "version", equalTo(1));
+    }
+
+    @Test
+    void owner_me_lists_the_caller_s_own_items_across_teams() {
+        String person = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+        Item mine = Item.of("mine", "DETECT", team()).ownedBy(person).due(LocalDate.parse("2031-02-01"));
+        Item alsoMine = Item.of("also mine", "PREVENT", team()).ownedBy(person.toUpperCase()).due(LocalDate.parse("2031-01-01"));
+        Item theirs = Item.of("theirs", "DETECT", team()).ownedBy("someone-else");
+        published(mine, alsoMine, theirs);
+        String token = Tokens.forUser(person).sign();
+
+        given().auth().oauth2(token).get("/action-items?owner=me").then().statusCode(200)
+                .body("total", equalTo(2), "items.id", contains(alsoMine.idText(), mine.idText()));
+        assertThat(idsOf("owner=" + person)).containsExactly(alsoMine.idText(), mine.idText());
+        assertThat(idsOf("owner=" + person + "&type=PREVENT")).containsExactly(alsoMine.idText());
+        given().auth().oauth2(reader()).get("/action-items?owner=" + "x".repeat(501)).then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", hasItem("owner"));
     }
 
     @Test

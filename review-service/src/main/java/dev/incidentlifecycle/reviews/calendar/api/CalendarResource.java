@@ -3,6 +3,7 @@ package dev.incidentlifecycle.reviews.calendar.api;
 import dev.incidentlifecycle.reviews.calendar.MeetingStatus;
 import dev.incidentlifecycle.reviews.calendar.ReviewCalendar;
 import dev.incidentlifecycle.reviews.calendar.ReviewMeeting;
+import dev.incidentlifecycle.reviews.config.PublicLinks;
 import dev.incidentlifecycle.reviews.review.ReviewStatus;
 import dev.incidentlifecycle.reviews.review.readmodel.ReadModelJson;
 import dev.incidentlifecycle.reviews.review.readmodel.ReviewQueries;
@@ -18,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 
 /** The review meetings as an RFC 5545 feed calendar apps subscribe to. */
 @Path("/reviews/calendar.ics")
@@ -29,10 +29,12 @@ public class CalendarResource {
 
     private final ReviewQueries queries;
     private final ReviewCalendar calendar;
+    private final PublicLinks links;
 
-    CalendarResource(ReviewQueries queries, ReviewCalendar calendar) {
+    CalendarResource(ReviewQueries queries, ReviewCalendar calendar, PublicLinks links) {
         this.queries = queries;
         this.calendar = calendar;
+        this.links = links;
     }
 
     @GET
@@ -43,17 +45,18 @@ public class CalendarResource {
                     + "declined reviews are STATUS:CANCELLED, reviews on hold TENTATIVE. Times in UTC.")
     public Uni<Response> feed(@Parameter(description = "only this facilitator's meetings") @QueryParam("facilitator") String facilitator) {
         String only = facilitator == null || facilitator.isBlank() ? null : facilitator.strip();
-        return queries.meetings(only).map(rows -> Response.ok(calendar.render(rows.stream().map(CalendarResource::meeting).toList()))
+        return queries.meetings(only).map(rows -> Response.ok(calendar.render(rows.stream().map(row -> meeting(row, links)).toList()))
                 .type(TEXT_CALENDAR + "; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"reviews.ics\"")
                 .build());
     }
 
-    static ReviewMeeting meeting(ReviewRow row) {
+    /** The meeting of a review; its URL is the review's absolute link, so a calendar app can open it. */
+    static ReviewMeeting meeting(ReviewRow row, PublicLinks links) {
         return new ReviewMeeting(row.id, row.incidentNumber, row.title, row.severity == null ? null : row.severity.name(),
                 row.service, row.facilitator, ReadModelJson.read(row.participants, ReadModelJson.PEOPLE),
                 row.scheduledStart, row.scheduledEnd, row.sequence, status(row.status), row.updatedAt,
-                URI.create("/reviews/" + row.id));
+                links.review(row.id));
     }
 
     static MeetingStatus status(ReviewStatus status) {

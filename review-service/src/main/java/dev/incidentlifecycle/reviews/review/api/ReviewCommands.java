@@ -11,6 +11,8 @@ import dev.incidentlifecycle.eventstore.Loaded;
 import dev.incidentlifecycle.eventstore.StreamNotFound;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
 import dev.incidentlifecycle.reviews.config.ReviewSettings;
+import dev.incidentlifecycle.reviews.incident.IncidentRow;
+import dev.incidentlifecycle.reviews.incident.ReviewScheduling;
 import dev.incidentlifecycle.reviews.review.ActionItem;
 import dev.incidentlifecycle.reviews.review.ReviewCommand;
 import dev.incidentlifecycle.reviews.review.ReviewEvent;
@@ -19,13 +21,16 @@ import dev.incidentlifecycle.reviews.review.readmodel.ActionItemIds;
 import dev.incidentlifecycle.reviews.review.readmodel.FacilitatorCalendar;
 import dev.incidentlifecycle.reviews.review.store.ReviewAggregate;
 import dev.incidentlifecycle.reviews.schedule.FacilitatorBooking;
+import dev.incidentlifecycle.reviews.schedule.IncidentPeople;
 import dev.incidentlifecycle.reviews.schedule.MeetingSlot;
 import dev.incidentlifecycle.reviews.schedule.ReviewPlanner;
+import dev.incidentlifecycle.reviews.schedule.RotationState;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -49,16 +54,81 @@ public class ReviewCommands {
     private final FacilitatorCalendar facilitators;
     private final ReviewPlanner planner;
     private final ReviewSettings settings;
+    private final ReviewScheduling scheduling;
     private final Vertx vertx;
 
     ReviewCommands(EventStore store, ReviewAggregate reviews, FacilitatorCalendar facilitators, ReviewPlanner planner,
-                   ReviewSettings settings, Vertx vertx) {
+                   ReviewSettings settings, ReviewScheduling scheduling, Vertx vertx) {
         this.store = store;
         this.reviews = reviews;
         this.facilitators = facilitators;
         this.planner = planner;
         this.settings = settings;
+        this.scheduling = scheduling;
         this.vertx = vertx;
+    }
+
+    /**
+     * A review of any incident review-service knows, asked for by a person: 404 for an incident it never heard of,
+     * 409 while the incident has a review that is open or published (a cancelled or declined one may be followed
+     * by a new one).
+     *
+     * @return the new review's id
+     */
+    public Uni<UUID> requestReview(CommandContext context, ReviewRequests.NewReview request) {
+        return store.transact(context, work -> work.session().find(IncidentRow.class, request.incidentId())
+                .flatMap(incident -> {
+                    if (incident == null || incident.number == null || incident.severity == null) {
+                        throw new StreamNotFound("no incident " + request.incidentId() + " is known to review-service");
+                    }
+                    if (incident.reviewId == null) {
+                        return scheduling.requestedByHand(work, incident, context.actor(), blankToNull(request.facilitator()));
+                    }
+                    return work.load(reviews.type(), ReviewAggregate.aggregateId(incident.reviewId)).flatMap(loaded -> {
+                        if (loaded.exists() && !loaded.state().status().isClosedWithoutPublishing()) {
+                            throw new RuleViolation("incident " + incident.number + " already has review "
+                                    + incident.reviewId + " (" + loaded.state().status() + ")");
+                        }
+                        return scheduling.requestedByHand(work, incident, context.actor(), blankToNull(request.facilitator()));
+                    });
+                }));
+    }
+
+    /**
+     * Gives the review a facilitator (the one named, or the rotation's fairest free one who takes no part and is not
+     * the current one) and a meeting (the slot given, or their next free one before the due date). Holds the
+     * facilitators' lock, so nobody is double-booked.
+     */
+    public Uni<Decided<ReviewState, ReviewEvent>> assignFacilitator(UUID reviewId, long expectedVersion,
+                                                                    CommandContext context,
+                                                                    ReviewRequests.Facilitator request) {
+        return store.transact(context, work -> work.lock(FacilitatorCalendar.LOCK)
+                .flatMap(v -> load(work, reviewId, expectedVersion))
+                .flatMap(loaded -> facilitators.rotation(work.session())
+                        .flatMap(rotation -> facilitators.bookings(work.session(),
+                                        work.recordedAt().minus(settings.calendar().meetingLength()))
+                                .flatMap(bookings -> {
+                                    ReviewState review = loaded.state();
+                                    String named = blankToNull(request.facilitator());
+                                    String facilitator = named != null ? named : fromRotation(review, rotation, work.recordedAt(), bookings);
+                                    MeetingSlot slot = slotFor(review, facilitator, request.scheduledStart(),
+                                            request.scheduledEnd(), work.recordedAt(), bookings);
+                                    return decide(work, loaded, new ReviewCommand.AssignFacilitator(reviewId, facilitator,
+                                            slot.start(), slot.end(), blankToNull(request.reason()), context.actor(),
+                                            work.occurredAt()));
+                                }))));
+    }
+
+    private String fromRotation(ReviewState review, RotationState rotation,
+                                Instant now, List<FacilitatorBooking> bookings) {
+        List<String> excluded = new ArrayList<>(review.meeting().participants());
+        if (review.meeting().facilitator() != null) {
+            excluded.add(review.meeting().facilitator());
+        }
+        return planner.plan(rotation, new IncidentPeople(null, excluded), List.of(), now, review.dueAt(), bookings)
+                .orElseThrow(() -> new RuleViolation("no facilitator of the rotation can run this review: every one "
+                        + "takes part in it, or none is free within the search horizon; name one"))
+                .facilitator();
     }
 
     public Uni<Decided<ReviewState, ReviewEvent>> execute(UUID reviewId, long expectedVersion, CommandContext context,
@@ -95,26 +165,31 @@ public class ReviewCommands {
                 .flatMap(v -> load(work, reviewId, expectedVersion))
                 .flatMap(loaded -> facilitators.bookings(work.session(), work.recordedAt().minus(settings.calendar().meetingLength()))
                         .flatMap(bookings -> {
-                            MeetingSlot slot = slotFor(loaded.state(), request, work.recordedAt(), bookings);
+                            ReviewState review = loaded.state();
+                            if (review.meeting().facilitator() == null) {
+                                throw new RuleViolation("the review has no facilitator yet: assign one (POST /reviews/"
+                                        + reviewId + "/facilitator), which schedules the meeting");
+                            }
+                            MeetingSlot slot = slotFor(review, review.meeting().facilitator(), request.scheduledStart(),
+                                    request.scheduledEnd(), work.recordedAt(), bookings);
                             return decide(work, loaded, new ReviewCommand.Reschedule(reviewId, slot.start(), slot.end(),
                                     null, request.reason(), context.actor(), work.occurredAt()));
                         })));
     }
 
-    private MeetingSlot slotFor(ReviewState review, ReviewRequests.Reschedule request, Instant now,
-                                List<FacilitatorBooking> bookings) {
-        String facilitator = review.meeting().facilitator();
-        if (request.scheduledStart() == null) {
+    /** The slot given, checked against the facilitator's other meetings, or their next free one before the due date. */
+    private MeetingSlot slotFor(ReviewState review, String facilitator, Instant scheduledStart, Instant scheduledEnd,
+                                Instant now, List<FacilitatorBooking> bookings) {
+        if (scheduledStart == null) {
             return planner.reschedule(review.reviewId(), facilitator, now, review.dueAt(), bookings)
                     .orElseThrow(() -> new RuleViolation(facilitator + " has no free slot within the search horizon"))
                     .slot();
         }
-        Instant end = request.scheduledEnd() != null ? request.scheduledEnd()
-                : request.scheduledStart().plus(settings.calendar().meetingLength());
-        if (!end.isAfter(request.scheduledStart())) {
+        Instant end = scheduledEnd != null ? scheduledEnd : scheduledStart.plus(settings.calendar().meetingLength());
+        if (!end.isAfter(scheduledStart)) {
             throw new InvalidCommand("scheduledEnd", "the meeting must end after it starts");
         }
-        MeetingSlot slot = new MeetingSlot(request.scheduledStart(), end);
+        MeetingSlot slot = new MeetingSlot(scheduledStart, end);
         String key = facilitator.strip().toLowerCase(Locale.ROOT);
         bookings.stream()
                 .filter(b -> b.facilitator().strip().toLowerCase(Locale.ROOT).equals(key))
@@ -126,6 +201,10 @@ public class ReviewCommands {
                             + clash.slot().start() + " to " + clash.slot().end());
                 });
         return slot;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private Uni<Loaded<ReviewState>> load(UnitOfWork work, UUID reviewId, long expectedVersion) {

@@ -36,6 +36,23 @@ public final class ReviewRequests {
     public record Reschedule(Instant scheduledStart, Instant scheduledEnd, @NotBlank @Size(max = LINE) String reason) {
     }
 
+    /**
+     * A review asked for by hand. Without {@code facilitator} the rotation picks one (and with nobody free the review
+     * waits, NEEDS_FACILITATOR); a facilitator named who has no free slot is refused (409).
+     */
+    @Schema(examples = "{\"incidentId\":\"6f1c2a9e-4b7d-4c1e-9a51-2f0d8e3b7c44\",\"facilitator\":\"fac.bo\"}")
+    public record NewReview(@NotNull UUID incidentId, @Size(max = ReviewLimits.PARTICIPANT_LENGTH) String facilitator) {
+    }
+
+    /**
+     * Assigns (or replaces) the facilitator. Without {@code facilitator} the rotation's fairest free one who takes no
+     * part is picked; without {@code scheduledStart} their next free slot before the due date is taken.
+     */
+    @Schema(examples = "{\"facilitator\":\"fac.chen\",\"reason\":\"Chen is back from leave\"}")
+    public record Facilitator(@Size(max = ReviewLimits.PARTICIPANT_LENGTH) String facilitator, Instant scheduledStart,
+                              Instant scheduledEnd, @Size(max = REASON) String reason) {
+    }
+
     /** Cancel, decline, amend, dismiss a finding: each needs a reason, kept in the history. */
     @Schema(examples = "{\"reason\":\"Duplicate of the review of INC-41\"}")
     public record Reason(@NotBlank @Size(max = REASON) String reason) {

@@ -4,6 +4,7 @@ import dev.incidentlifecycle.eventsourcing.InvalidCommand;
 import dev.incidentlifecycle.eventstore.Decided;
 import dev.incidentlifecycle.eventstore.EventStore;
 import dev.incidentlifecycle.eventstore.StreamNotFound;
+import dev.incidentlifecycle.reviews.config.PublicLinks;
 import dev.incidentlifecycle.reviews.review.ActionItem;
 import dev.incidentlifecycle.reviews.review.ActionItemType;
 import dev.incidentlifecycle.reviews.review.DocumentField;
@@ -38,6 +39,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -73,19 +75,24 @@ import java.util.UUID;
 @Tag(name = "Reviews", description = "Blameless post-incident reviews, from scheduling to publication and follow-up")
 public class ReviewResource {
 
+    static final String TEXT_MARKDOWN = "text/markdown";
+    private static final MediaType MARKDOWN = MediaType.valueOf(TEXT_MARKDOWN);
+
     private final ReviewQueries queries;
     private final ReviewCommands commands;
     private final EventStore store;
     private final ReviewAggregate reviews;
     private final CurrentUser user;
+    private final PublicLinks links;
 
     ReviewResource(ReviewQueries queries, ReviewCommands commands, EventStore store, ReviewAggregate reviews,
-                   CurrentUser user) {
+                   CurrentUser user, PublicLinks links) {
         this.queries = queries;
         this.commands = commands;
         this.store = store;
         this.reviews = reviews;
         this.user = user;
+        this.links = links;
     }
 
     // --- reads ---------------------------------------------------------------------------------------------
@@ -96,7 +103,7 @@ public class ReviewResource {
             description = "Filters combine. `overdue=true` lists reviews whose due date passed while still open; "
                     + "`from`/`to` bound the due date (RFC 3339 instants or dates).")
     public Uni<Page<ReviewSummary>> list(
-            @Parameter(description = "SCHEDULED, ON_HOLD, IN_REVIEW, PUBLISHED, CANCELLED or DECLINED; repeat or comma-separate",
+            @Parameter(description = "NEEDS_FACILITATOR, SCHEDULED, ON_HOLD, IN_REVIEW, PUBLISHED, CANCELLED or DECLINED; repeat or comma-separate",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ReviewStatus.class))
             @QueryParam("status") List<String> status,
             @QueryParam("overdue") Boolean overdue,
@@ -124,11 +131,53 @@ public class ReviewResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(operationId = "getReview", summary = "A review with its document, the incident's annotated timeline and its language findings")
+    @Produces({MediaType.APPLICATION_JSON, TEXT_MARKDOWN, MediaType.TEXT_HTML})
+    @Operation(operationId = "getReview", summary = "A review with its document, the incident's annotated timeline and its language findings",
+            description = "JSON by default. With `Accept: text/markdown` (CommonMark) or `text/html` (a standalone, "
+                    + "printable page) the review's document: summary, impact, the timeline with its notes, "
+                    + "contributing factors, what went well, where we got lucky, open questions, and the action items "
+                    + "with their owners and the status actions-service last reported. Everything people wrote is "
+                    + "escaped as text; the page runs no script (Content-Security-Policy). `review.published` links here.")
+    @APIResponse(responseCode = "200", description = "ETag is its version", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)),
+            @Content(mediaType = TEXT_MARKDOWN, schema = @Schema(type = SchemaType.STRING),
+                    example = "# INC-42 review: Checkout errors\n\n**Status:** PUBLISHED  \n..."),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
+                    example = "<!DOCTYPE html><html lang=\"en\">...</html>")})
     @APIResponse(responseCode = "404", description = "No such review")
-    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "ETag is its version")
-    public Uni<Response> get(@PathParam("id") String id) {
-        return respond(reviewId(id), Response.Status.OK);
+    public Uni<Response> get(@PathParam("id") String id, @Context HttpHeaders headers) {
+        UUID reviewId = reviewId(id);
+        MediaType wanted = representation(headers.getAcceptableMediaTypes());
+        if (wanted == null) {
+            return respond(reviewId, Response.Status.OK);
+        }
+        String link = links.review(reviewId).toString();
+        return view(reviewId).map(view -> {
+            Response.ResponseBuilder response = Response.ok().tag(Versions.etag(view.version()))
+                    .header("X-Content-Type-Options", "nosniff");
+            if (wanted.equals(MediaType.TEXT_HTML_TYPE)) {
+                return response.entity(ReviewHtml.render(view, link)).type("text/html; charset=utf-8")
+                        .header("Content-Security-Policy", ReviewHtml.CONTENT_SECURITY_POLICY).build();
+            }
+            return response.entity(ReviewMarkdown.render(view, link))
+                    .type(TEXT_MARKDOWN + "; charset=utf-8; variant=CommonMark").build();
+        });
+    }
+
+    /** The document's type the caller prefers (text/markdown or text/html), or null for JSON (also for any type). */
+    static MediaType representation(List<MediaType> acceptable) {
+        for (MediaType type : acceptable) {
+            if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return null;
+            }
+            if (!type.isWildcardSubtype() && type.isCompatible(MARKDOWN)) {
+                return MARKDOWN;
+            }
+            if (!type.isWildcardSubtype() && type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+                return MediaType.TEXT_HTML_TYPE;
+            }
+        }
+        return null;
     }
 
     @GET
@@ -149,6 +198,43 @@ public class ReviewResource {
     }
 
     // --- the schedule --------------------------------------------------------------------------------------
+
+    @POST
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(operationId = "requestReview", summary = "Create a review of any incident by hand, whatever the policy says",
+            description = "The policy's terms when the incident is resolved and the policy asks for a review; otherwise "
+                    + "REQUIRED, due `reviews.policy.by-hand-business-days` after the resolution (or after now). The "
+                    + "facilitator named, or the rotation's; with nobody free the review is NEEDS_FACILITATOR. A "
+                    + "severity the policy needs no review for never cancels a review asked for by hand.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ReviewView.class)),
+            description = "Created; Location names the review, ETag is its version")
+    @APIResponse(responseCode = "400", description = "The facilitator named was in the incident")
+    @APIResponse(responseCode = "404", description = "review-service has not seen the incident's declaration")
+    @APIResponse(responseCode = "409", description = "The incident already has an open or published review, or the facilitator named has no free slot")
+    public Uni<Response> request(@Valid @NotNull ReviewRequests.NewReview request) {
+        return commands.requestReview(user.command(), request).flatMap(reviewId -> view(reviewId).map(view ->
+                Response.created(UriBuilder.fromPath("/reviews/{id}").build(reviewId))
+                        .entity(view).tag(Versions.etag(view.version())).build()));
+    }
+
+    @POST
+    @Path("/{id}/facilitator")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(operationId = "assignReviewFacilitator", summary = "Assign or replace the facilitator, and schedule the meeting in their calendar",
+            description = "A review NEEDS_FACILITATOR becomes SCHEDULED. Without `facilitator` the rotation's fairest "
+                    + "free one who takes no part in the review (and is not the current one) is picked; without "
+                    + "`scheduledStart` their next free slot before the due date. Never someone who takes part in the "
+                    + "review (the incident's commander and responders, people added): 400.")
+    @APIResponse(responseCode = "400", description = "The facilitator takes part in the review")
+    @APIResponse(responseCode = "409", description = "Nobody is free, the slot clashes with another of their meetings, or the review is past scheduling")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
+    public Uni<Response> assignFacilitator(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                           @Valid @NotNull ReviewRequests.Facilitator request) {
+        UUID reviewId = reviewId(id);
+        return commands.assignFacilitator(reviewId, Versions.expected(ifMatch), user.command(), request)
+                .flatMap(decided -> respond(reviewId, Response.Status.OK));
+    }
 
     @POST
     @Path("/{id}/reschedule")
@@ -334,7 +420,8 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "Open language findings, no summary, or not in review")
     @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> publish(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.Publish(reviewId, actor, at));
+        return run(id, ifMatch, (reviewId, actor, at) ->
+                new ReviewCommand.Publish(reviewId, actor, at, links.review(reviewId).toString()));
     }
 
     @POST
@@ -345,7 +432,8 @@ public class ReviewResource {
     @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> amend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull ReviewRequests.Reason request) {
-        return run(id, ifMatch, (reviewId, actor, at) -> new ReviewCommand.Amend(reviewId, request.reason(), actor, at));
+        return run(id, ifMatch, (reviewId, actor, at) ->
+                new ReviewCommand.Amend(reviewId, request.reason(), actor, at, links.review(reviewId).toString()));
     }
 
     // --- plumbing ------------------------------------------------------------------------------------------
@@ -364,7 +452,8 @@ public class ReviewResource {
     }
 
     private Uni<Response> respond(UUID reviewId, Response.Status status) {
-        return view(reviewId).map(view -> Response.status(status).entity(view).tag(Versions.etag(view.version())).build());
+        return view(reviewId).map(view -> Response.status(status).entity(view).type(MediaType.APPLICATION_JSON_TYPE)
+                .tag(Versions.etag(view.version())).build());
     }
 
     private Uni<Response> created(UUID reviewId, String collection, UUID itemId) {

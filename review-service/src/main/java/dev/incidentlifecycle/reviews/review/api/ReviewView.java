@@ -26,7 +26,9 @@ import java.util.UUID;
  * A review in JSON: its schedule, its document (sections, annotated incident timeline, contributing factors,
  * action items), the language findings still open (each dismissable by id) and those dismissed.
  *
+ * @param requestedBy      who asked for the review by hand ({@code POST /reviews}); null when the policy asked
  * @param overdue          the due instant passed and the review is still open
+ * @param facilitator      null while the review is NEEDS_FACILITATOR (and so are the scheduled times)
  * @param sequence         how often the meeting was rescheduled (the calendar's SEQUENCE)
  * @param findings         the open language findings: publication is refused while there is any
  * @param version          the stream version, also the ETag
@@ -40,6 +42,7 @@ public record ReviewView(
         ReviewStatus status,
         Severity severity,
         ReviewRequirement requirement,
+        String requestedBy,
         Instant dueAt,
         boolean overdue,
         String facilitator,
@@ -89,7 +92,7 @@ public record ReviewView(
         List<FindingView> findings = ReadModelJson.read(row.findings, ReadModelJson.FINDINGS);
         ReviewDocument document = state.document();
         return new ReviewView(row.id, row.incidentId, row.incidentNumber, row.title, row.service, row.status,
-                row.severity, row.requirement, row.dueAt, row.overdue, row.facilitator,
+                row.severity, row.requirement, state.requestedBy(), row.dueAt, row.overdue, row.facilitator,
                 state.meeting().participants(), row.scheduledStart, row.scheduledEnd, row.sequence,
                 Document.of(document),
                 timeline.stream().map(t -> new TimelineEntry(t.entryId, t.occurredAt, t.actor, t.type, t.summary,

@@ -46,7 +46,7 @@ public class FacilitatorCalendar {
      */
     public Uni<RotationState> rotation(Mutiny.Session session) {
         Uni<Map<String, Integer>> picks = session.createSelectionQuery(
-                        "select r.facilitator, count(r) from ReviewRow r group by r.facilitator", Object[].class)
+                        "select r.facilitator, count(r) from ReviewRow r where r.facilitator is not null group by r.facilitator", Object[].class)
                 .getResultList()
                 .map(rows -> {
                     Map<String, Integer> counts = new HashMap<>();
@@ -54,7 +54,7 @@ public class FacilitatorCalendar {
                     return counts;
                 });
         Uni<String> last = session.createNativeQuery(
-                        "select facilitator from review order by scheduled_order desc limit 1", String.class)
+                        "select facilitator from review where facilitator is not null order by scheduled_order desc limit 1", String.class)
                 .getResultList()
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
         return picks.flatMap(counts -> last.map(lastPicked -> new RotationState(lastPicked, counts)));

@@ -51,7 +51,8 @@ public class ReviewProjection implements Projection<ReviewEvent> {
         ReviewDecider decider = aggregate.decider();
         return session.find(ReviewRow.class, id).flatMap(found -> {
             if (found == null) {
-                if (!(recorded.event() instanceof ReviewEvent.Scheduled)) {
+                if (!(recorded.event() instanceof ReviewEvent.Scheduled)
+                        && !(recorded.event() instanceof ReviewEvent.AwaitingFacilitator)) {
                     throw new IllegalStateException("review " + id + " has " + recorded.event().type()
                             + " at version " + recorded.streamVersion() + " but no row: rebuild the read model");
                 }

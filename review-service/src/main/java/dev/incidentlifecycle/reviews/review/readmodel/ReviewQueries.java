@@ -76,7 +76,9 @@ public class ReviewQueries {
 
     /** Review meetings for the calendar feed, optionally of one facilitator: the latest first. */
     public Uni<List<ReviewRow>> meetings(String facilitator) {
-        String where = facilitator == null ? "" : " where lower(r.facilitator) = lower(:facilitator)";
+        // A review still waiting for a facilitator has no meeting yet.
+        String where = " where r.scheduledStart is not null"
+                + (facilitator == null ? "" : " and lower(r.facilitator) = lower(:facilitator)");
         return sessions.withSession(session -> {
             Mutiny.SelectionQuery<ReviewRow> query = session.createSelectionQuery(
                             "from ReviewRow r" + where + " order by r.scheduledStart desc, r.id asc", ReviewRow.class)
@@ -99,12 +101,12 @@ public class ReviewQueries {
                 .getResultList());
     }
 
-    /** Reviews awaited (scheduled or in review), due before {@code now} and not yet told overdue. */
+    /** Reviews awaited (waiting for a facilitator, scheduled or in review), due before {@code now} and not yet told overdue. */
     public Uni<List<UUID>> awaitedAndDueBefore(Instant now) {
         return sessions.withSession(session -> session.createSelectionQuery(
                         "select r.id from ReviewRow r where r.status in (:awaited) and r.overdue = false and r.dueAt < :now "
                                 + "order by r.dueAt asc, r.id asc", UUID.class)
-                .setParameter("awaited", List.of(ReviewStatus.SCHEDULED, ReviewStatus.IN_REVIEW))
+                .setParameter("awaited", List.of(ReviewStatus.NEEDS_FACILITATOR, ReviewStatus.SCHEDULED, ReviewStatus.IN_REVIEW))
                 .setParameter("now", now)
                 .getResultList());
     }

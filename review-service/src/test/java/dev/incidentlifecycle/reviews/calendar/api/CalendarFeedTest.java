@@ -1,6 +1,7 @@
 package dev.incidentlifecycle.reviews.calendar.api;
 
 import dev.incidentlifecycle.reviews.calendar.ReviewCalendar;
+import dev.incidentlifecycle.reviews.config.PublicLinks;
 import dev.incidentlifecycle.reviews.testing.Api;
 import dev.incidentlifecycle.reviews.testing.Scenarios;
 import dev.incidentlifecycle.reviews.testing.TestClock;
@@ -40,6 +41,9 @@ class CalendarFeedTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    PublicLinks links;
+
     @Test
     void each_review_is_one_event_with_a_stable_uid_its_facilitator_as_organizer_and_participants_as_attendees() throws Exception {
         Scenarios.Scheduled scheduled = Scenarios.scheduledReview("Queue consumers stalled", "SEV1", clock.instant());
@@ -47,6 +51,9 @@ class CalendarFeedTest {
 
         VEvent event = meeting(feed(), scheduled.reviewId());
         assertThat(text(event, Property.UID)).isEqualTo(ReviewCalendar.uidOf(UUID.fromString(scheduled.reviewId())));
+        // An absolute link, under reviews.public-base-url: calendar apps open it outside the service.
+        assertThat(text(event, Property.URL)).isEqualTo(links.review(UUID.fromString(scheduled.reviewId())).toString())
+                .startsWith("http");
         assertThat(text(event, Property.SEQUENCE)).isEqualTo("0");
         assertThat(text(event, Property.STATUS)).isEqualTo("CONFIRMED");
         assertThat(text(event, Property.SUMMARY)).contains(scheduled.incident().number()).contains("Queue consumers stalled");

@@ -119,7 +119,23 @@ class ReviewEventSchemasTest {
         Scenarios.Scheduled c = Scenarios.scheduledReview("Slow admin pages", "SEV3", now);
         Api.command(asResponder(), c.reviewId(), "POST", "/decline", Map.of("reason", "known, tracked")).then().statusCode(200);
 
-        Set<String> reviews = Set.of(reviewA, b.reviewId(), c.reviewId());
+        // D: nobody of the rotation is free (all were in the incident), overdue, then given a facilitator; asked for
+        // again by hand after being cancelled.
+        dev.incidentlifecycle.reviews.testing.IncidentStory allPaged =
+                dev.incidentlifecycle.reviews.testing.IncidentStory.about("Every facilitator paged", "payments");
+        RealInfrastructure.produce(allPaged.declared("SEV2", "fac.amara", "fac.amara", now.minusSeconds(600)),
+                allPaged.responderJoined("fac.bo", now.minusSeconds(500)),
+                allPaged.responderJoined("fac.chen", now.minusSeconds(400)), allPaged.resolved("fac.amara", now));
+        String reviewD = Api.awaitReviewOf(allPaged.id()).getString("id");
+        clock.pin(Instant.parse(Api.review(reviewD).getString("dueAt")).plusSeconds(60));
+        asAdmin().post("/admin/overdue-sweep").then().statusCode(200);
+        clock.reset();
+        Api.command(asReviewer(), reviewD, "POST", "/facilitator", Map.of("facilitator", "gus")).then().statusCode(200);
+        Api.command(asReviewer(), reviewD, "POST", "/cancel", Map.of("reason", "merged into another review")).then().statusCode(200);
+        String reviewE = asReviewer().body(Map.of("incidentId", allPaged.id().toString())).post("/reviews")
+                .then().statusCode(201).extract().jsonPath().getString("id");
+
+        Set<String> reviews = Set.of(reviewA, b.reviewId(), c.reviewId(), reviewD, reviewE);
         Map<String, Integer> expected = new HashMap<>();
         for (String reviewId : reviews) {
             expected.put(reviewId, Api.review(reviewId).getInt("version"));
