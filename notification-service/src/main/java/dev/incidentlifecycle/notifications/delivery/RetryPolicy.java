@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * When a failed attempt is tried again: exponential back-off from the initial delay, doubling up to the maximum,
  * with full jitter on the upper half (so that many deliveries failing together do not come back together), or the
- * receiver's {@code Retry-After} when it gives one; never after the delivery's retry window has closed.
+ * receiver's {@code Retry-After} when it gives one; the last one at the end of the delivery's retry window.
  */
 public final class RetryPolicy {
 
@@ -38,7 +38,12 @@ public final class RetryPolicy {
      */
     public Instant next(int attempts, Instant now, Instant retryUntil, Duration retryAfter) {
         Instant next = now.plus(retryAfter != null ? retryAfter : backoff(attempts));
-        return next.isAfter(retryUntil) ? null : next;
+        if (!next.isAfter(retryUntil)) {
+            return next;
+        }
+        // The last attempt is at the window's end, so that retries always span the whole window; unless the
+        // receiver asked for a later one, which is then never made.
+        return retryAfter == null && now.isBefore(retryUntil) ? retryUntil : null;
     }
 
     Duration backoff(int attempts) {

@@ -32,7 +32,7 @@ class RetryPolicyTest {
             attempts++;
         }
         assertThat(Duration.between(start, at)).isGreaterThan(Duration.ofHours(24));
-        assertThat(at).isBeforeOrEqualTo(retryUntil);
+        assertThat(at).as("the last attempt closes the window").isEqualTo(retryUntil);
         assertThat(attempts).isBetween(12, 40);
     }
 
@@ -40,6 +40,8 @@ class RetryPolicyTest {
     void retry_after_is_honoured_even_beyond_the_back_off() {
         Instant next = policy.next(1, start, policy.retryUntil(start), Duration.ofMinutes(10));
         assertThat(next).isEqualTo(start.plus(Duration.ofMinutes(10)));
+        Instant nearTheEnd = policy.retryUntil(start).minusSeconds(60);
+        assertThat(policy.next(20, nearTheEnd, policy.retryUntil(start), Duration.ofMinutes(10))).as("asked to come back too late").isNull();
         assertThat(WebhookSender.retryAfter("120")).isEqualTo(Duration.ofMinutes(2));
         assertThat(WebhookSender.retryAfter("soon")).isNull();
         assertThat(WebhookSender.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);

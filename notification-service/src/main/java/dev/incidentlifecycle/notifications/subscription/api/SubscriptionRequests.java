@@ -34,7 +34,7 @@ public final class SubscriptionRequests {
             + "\"description\":\"Paging bridge of the payments team\"}")
     public record Create(
             @NotBlank @Size(max = 2048) String targetUrl,
-            @NotNull @Schema(enumeration = {"standard-webhooks", "slack"}, description = "standard-webhooks or slack") SubscriptionFormat format,
+            @NotNull SubscriptionFormat format,
             @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 100) @Pattern(regexp = EVENT_TYPE,
                     message = "must be an event type such as incident.declared, review.published or action-item.overdue") String> eventTypes,
             @Valid Filter filter,

@@ -15,7 +15,7 @@ import java.util.UUID;
  * (rotate it to get a new one).
  */
 public record SubscriptionView(UUID id, String targetUrl,
-                               @Schema(enumeration = {"standard-webhooks", "slack"}) SubscriptionFormat format,
+                               SubscriptionFormat format,
                                List<String> eventTypes, SubscriptionRequests.Filter filter, String description,
                                SubscriptionState state,
                                @Schema(description = "Why it is DISABLED") String disabledReason, Instant disabledAt,
