@@ -51,7 +51,7 @@ public final class SubscriptionRequests {
 
     /** A secret rotation: the current secrets keep signing for the overlap (default: the configured one, 24 hours). */
     @Schema(examples = "{\"overlapSeconds\":3600}")
-    public record Rotate(@Min(0) @Max(604_800) @Schema(description = "0 to 604800 (7 days)") Long overlapSeconds) {
+    public record Rotate(@Min(0) @Max(604_800) @Schema(description = "0 to 604800 (7 days)") Integer overlapSeconds) {
     }
 
     /** Why a subscription is disabled by hand. */
