@@ -10,4 +10,5 @@ CREATE DATABASE incident_lifecycle OWNER incident_lifecycle;
 CREATE SCHEMA incident AUTHORIZATION incident_lifecycle;
 CREATE SCHEMA reviews AUTHORIZATION incident_lifecycle;
 CREATE SCHEMA actions AUTHORIZATION incident_lifecycle;
+CREATE SCHEMA notifications AUTHORIZATION incident_lifecycle;
 SQL

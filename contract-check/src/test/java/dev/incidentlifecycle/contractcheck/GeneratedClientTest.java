@@ -26,7 +26,8 @@ class GeneratedClientTest {
     private static final Map<String, String> MODELS = Map.of(
             "incident-service", "dev.incidentlifecycle.client.incidents.model.",
             "review-service", "dev.incidentlifecycle.client.reviews.model.",
-            "actions-service", "dev.incidentlifecycle.client.actions.model.");
+            "actions-service", "dev.incidentlifecycle.client.actions.model.",
+            "notification-service", "dev.incidentlifecycle.client.notifications.model.");
 
     @Test
     void theClientsEnumsAreTheServicesEnums() {

@@ -16,7 +16,7 @@ import java.util.Map;
 /** One service's OpenAPI document as its build stored it ({@code <service>/target/openapi/openapi.json}). */
 record OpenApiDocument(String service, JsonNode root) {
 
-    static final List<String> SERVICES = List.of("incident-service", "review-service", "actions-service");
+    static final List<String> SERVICES = List.of("incident-service", "review-service", "actions-service", "notification-service");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static OpenApiDocument of(String service) {

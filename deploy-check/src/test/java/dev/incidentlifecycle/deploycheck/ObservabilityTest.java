@@ -99,7 +99,7 @@ class ObservabilityTest {
     /** Every meter the services and libraries build, by its Prometheus name (a counter gets {@code _total}). */
     static Set<String> exportedMetrics() {
         Set<String> names = new TreeSet<>(KAFKA_CLIENT_METRICS);
-        for (String folder : List.of("platform", "incident-service", "review-service", "actions-service")) {
+        for (String folder : List.of("platform", "incident-service", "review-service", "actions-service", "notification-service")) {
             for (var file : Repository.files(folder, ".java")) {
                 if (!Repository.relative(file).contains("/src/main/")) {
                     continue;
