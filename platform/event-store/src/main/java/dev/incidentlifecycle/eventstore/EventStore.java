@@ -116,15 +116,34 @@ public class EventStore {
                 .map(rows -> rows.stream().map(EventStore::toStoredEvent).toList()));
     }
 
-    /** A page of the whole log of one stream type after {@code afterPosition}, in log order: for rebuilds. */
-    Uni<List<StoredEvent>> readLog(Mutiny.Session session, String streamType, long afterPosition, int limit) {
-        return session.createNativeQuery("select " + COLUMNS + " from event_log where stream_type = cast(?1 as text) "
-                        + "and global_position > ?2 order by global_position limit ?3", Object[].class)
+    /** Where a replay of the log has got to: the last event read, in (transaction, position) order. */
+    record LogCursor(String transactionId, long globalPosition) {
+        static final LogCursor START = new LogCursor("0", 0);
+    }
+
+    /** A page of one stream type's log after a cursor, with the cursor of its last event. */
+    record LogPage(List<StoredEvent> events, LogCursor last) {
+    }
+
+    /**
+     * A page of the log of one stream type after {@code after}, in (transaction, position) order, for rebuilds.
+     * With {@code settledOnly}, only events of transactions older than every running one: no event whose transaction
+     * commits later can then fall behind the cursor (as the relay reads). Without it, every committed event.
+     */
+    Uni<LogPage> readLog(Mutiny.Session session, String streamType, LogCursor after, int limit, boolean settledOnly) {
+        // The text cast is named apart: "order by transaction_id" would otherwise sort by the text.
+        return session.createNativeQuery("select " + COLUMNS + ", cast(transaction_id as text) as transaction_text from event_log"
+                        + " where stream_type = cast(?1 as text)"
+                        + " and (transaction_id, global_position) > (cast(?2 as xid8), ?3)"
+                        + (settledOnly ? " and transaction_id < pg_snapshot_xmin(pg_current_snapshot())" : "")
+                        + " order by transaction_id, global_position limit ?4", Object[].class)
                 .setParameter(1, streamType)
-                .setParameter(2, afterPosition)
-                .setParameter(3, limit)
+                .setParameter(2, after.transactionId())
+                .setParameter(3, after.globalPosition())
+                .setParameter(4, limit)
                 .getResultList()
-                .map(rows -> rows.stream().map(EventStore::toStoredEvent).toList());
+                .map(rows -> new LogPage(rows.stream().map(EventStore::toStoredEvent).toList(), rows.isEmpty() ? after
+                        : new LogCursor((String) rows.get(rows.size() - 1)[13], ((Number) rows.get(rows.size() - 1)[0]).longValue())));
     }
 
     List<Projection<?>> projections() {

@@ -30,8 +30,12 @@ public interface Projection<E> {
         return chain;
     }
 
-    /** Removes every row this projection wrote, before a rebuild. */
-    Uni<Void> reset(Mutiny.Session session);
+    /**
+     * The tables this projection writes (unqualified, in the service's schema). A rebuild replays the log into empty
+     * copies of them beside the live ones and swaps the rows in ({@link ReadModelRebuild}), so the projection's SQL
+     * must name them unqualified.
+     */
+    List<String> tables();
 
     /** The read model's name, as used by the rebuild endpoint. */
     String name();

@@ -208,9 +208,7 @@ class EventStoreTest {
                 add(tally, ExpectedVersion.ANY, i);
             }
         }
-        // The upcast test wrote a legacy event straight into the log, past the projection: remove it so
-        // that log and read model agree before the rebuild.
-        await(() -> sessions.withTransaction(s -> s.createNativeQuery("delete from event_log where actor = 'legacy'").executeUpdate()));
+        withoutLegacyEvents();
         List<String> before = readModelRows();
         List<Long> progress = new ArrayList<>();
 
@@ -219,6 +217,46 @@ class EventStoreTest {
         assertThat(readModelRows()).isEqualTo(before);
         assertThat(replayed).isPositive();
         assertThat(progress).isNotEmpty().last().isEqualTo(replayed);
+    }
+
+    @Test
+    void a_rebuild_blocks_no_writer_and_keeps_what_was_appended_while_it_ran() throws Exception {
+        // Enough events for many pages, so that the rebuild runs while the writer below appends.
+        String big = UUID.randomUUID().toString();
+        for (int i = 0; i < 30; i++) {
+            await(() -> store.transact(CommandContext.by("tester"), work -> {
+                Uni<?> chain = Uni.createFrom().voidItem();
+                for (int n = 0; n < 100; n++) {
+                    chain = chain.flatMap(v -> work.execute(Tallies.TYPE, big, ExpectedVersion.ANY, new Tally.Add(1)));
+                }
+                return chain;
+            }));
+        }
+        withoutLegacyEvents();
+        String during = UUID.randomUUID().toString();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<Long> rebuilt = writer.submit(() -> await(() -> rebuild.rebuild("tallies", count -> { })));
+            int appended = 0;
+            while (!rebuilt.isDone()) {
+                add(during, ExpectedVersion.ANY, 1);
+                appended++;
+            }
+            long replayed = rebuilt.get();
+            add(during, ExpectedVersion.ANY, 1);
+            appended++;
+
+            assertThat(replayed).isGreaterThanOrEqualTo(3000);
+            assertThat(readModelRows()).contains(big + "|3000|3000|f|3000", during + "|" + appended + "|" + appended + "|f|" + appended);
+            assertThatThrownBy(() -> await(() -> rebuild.rebuild("no-such-model", count -> { }))).isInstanceOf(StreamNotFound.class);
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    /** The upcast test writes a legacy event straight into the log, past the projection: removed so that log and read model agree. */
+    private void withoutLegacyEvents() {
+        await(() -> sessions.withTransaction(s -> s.createNativeQuery("delete from event_log where actor = 'legacy'").executeUpdate()));
     }
 
     private List<String> readModelRows() {

@@ -40,7 +40,7 @@ public class ReadModelResource {
 
     @POST
     @Path("/{name}/rebuild")
-    @Operation(operationId = "rebuildReadModel", summary = "Drop a read model and rebuild it by replaying the event log; progress goes to the log")
+    @Operation(operationId = "rebuildReadModel", summary = "Rebuild a read model by replaying the event log beside it, then swap it in (writers wait only for the swap); progress goes to the log")
     public Uni<Rebuilt> rebuild(@PathParam("name") String name) {
         Instant start = Instant.now();
         return rebuild.rebuild(name, count -> LOG.infof("rebuilding %s: %d events replayed", name, count))

@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -74,8 +75,8 @@ public class ActionItemProjection implements Projection<ActionItemEvent> {
     }
 
     @Override
-    public Uni<Void> reset(Mutiny.Session session) {
-        return session.createMutationQuery("delete from ActionItemRow").executeUpdate().replaceWithVoid();
+    public List<String> tables() {
+        return List.of("action_item");
     }
 
     private static void stamp(ActionItemRow row, RecordedEvent<ActionItemEvent> recorded) {

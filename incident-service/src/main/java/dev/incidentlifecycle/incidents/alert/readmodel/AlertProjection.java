@@ -69,8 +69,8 @@ public class AlertProjection implements Projection<AlertEvent> {
     }
 
     @Override
-    public Uni<Void> reset(Mutiny.Session session) {
-        return session.createMutationQuery("delete from AlertRow").executeUpdate().replaceWithVoid();
+    public List<String> tables() {
+        return List.of("alert");
     }
 
     private static Uni<Void> insert(Mutiny.Session session, List<Row> rows) {

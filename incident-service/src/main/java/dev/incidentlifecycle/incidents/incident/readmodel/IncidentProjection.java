@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.List;
 import java.time.Duration;
 
 /**
@@ -48,8 +49,8 @@ public class IncidentProjection implements Projection<IncidentEvent> {
     }
 
     @Override
-    public Uni<Void> reset(Mutiny.Session session) {
-        return session.createMutationQuery("delete from IncidentRow").executeUpdate().replaceWithVoid();
+    public List<String> tables() {
+        return List.of("incident");
     }
 
     private static void copy(IncidentState incident, IncidentRow row) {

@@ -7,6 +7,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.List;
+
 @ApplicationScoped
 public class TallyProjection implements Projection<Tally.Event> {
 
@@ -41,7 +43,7 @@ public class TallyProjection implements Projection<Tally.Event> {
     }
 
     @Override
-    public Uni<Void> reset(Mutiny.Session session) {
-        return session.createMutationQuery("delete from TallyRow").executeUpdate().replaceWithVoid();
+    public List<String> tables() {
+        return List.of("tally");
     }
 }

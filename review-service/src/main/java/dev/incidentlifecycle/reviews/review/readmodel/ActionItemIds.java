@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,8 +52,8 @@ public class ActionItemIds implements Projection<ReviewEvent> {
     }
 
     @Override
-    public Uni<Void> reset(Mutiny.Session session) {
-        return session.createNativeQuery("delete from review_action_item").executeUpdate().replaceWithVoid();
+    public List<String> tables() {
+        return List.of("review_action_item");
     }
 
     /** The review that holds {@code actionItemId}, if any. */

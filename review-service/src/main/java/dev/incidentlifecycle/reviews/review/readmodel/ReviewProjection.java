@@ -75,8 +75,8 @@ public class ReviewProjection implements Projection<ReviewEvent> {
     }
 
     @Override
-    public Uni<Void> reset(Mutiny.Session session) {
-        return session.createMutationQuery("delete from ReviewRow").executeUpdate().replaceWithVoid();
+    public List<String> tables() {
+        return List.of("review");
     }
 
     /** On a worker; the result comes back on the transaction's own context, where its session lives. */
