@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.incidents;
 
+import dev.incidentlifecycle.incidents.incident.ClosingCause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +54,7 @@ class SnapshotsTest {
                 new IncidentEvent.Resolved(INCIDENT, null, "sam", AT.plusSeconds(60)),
                 new IncidentEvent.Reopened(INCIDENT, "back", "sam", AT.plusSeconds(70)),
                 new IncidentEvent.Resolved(INCIDENT, null, "sam", AT.plusSeconds(80)),
-                new IncidentEvent.Closed(INCIDENT, "done", UUID.randomUUID(), "kim", AT.plusSeconds(90)));
+                new IncidentEvent.Closed(INCIDENT, "done", UUID.randomUUID(), ClosingCause.FOLLOW_UP_COMPLETED, "kim", AT.plusSeconds(90)));
     }
 
     @Test

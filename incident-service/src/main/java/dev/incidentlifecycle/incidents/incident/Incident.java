@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * alerts. Illegal transitions throw {@link RuleViolation} naming the incident and its status; malformed
  * commands throw {@link InvalidCommand} naming the field. Repeats that change nothing (a responder joining
  * twice, the same role holder, the same impact statement, a link or alert already there) yield no events.
- * A CLOSED incident refuses everything. See {@link IncidentCommand} for the time rules.
+ * A CLOSED incident refuses everything: closing is final (a recurrence is a new incident, linked to this one). See {@link IncidentCommand} for the time rules.
  */
 public final class Incident implements Decider<IncidentCommand, IncidentState, IncidentEvent> {
 
@@ -289,11 +289,20 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
 
     private static List<IncidentEvent> close(Close c, String actor, Instant at, IncidentState state) {
         String reason = text(c.reason(), "reason", "closing an incident needs a reason", MAX_TEXT_LENGTH);
+        if (c.cause() == null) {
+            throw new InvalidCommand("cause", "why the incident closes is missing");
+        }
         if (state.status() != IncidentStatus.RESOLVED) {
             throw new RuleViolation(is(state) + "only a RESOLVED incident can be closed");
         }
+        // The review is where the organisation learns from the incident: closing before a required one is done
+        // would hide it from the follow-up. Only an admin may (a duplicate, a test incident).
+        if (c.openRequiredReview() != null && !c.overrideReview()) {
+            throw new RuleViolation("incident " + state.number() + " has a required review (" + c.openRequiredReview()
+                    + ") that is still open; it closes when the review's follow-up is complete, or an admin closes it");
+        }
         notBefore(state, state.resolvedAt(), "resolved", at, "closed");
-        return List.of(new IncidentEvent.Closed(state.id(), reason, c.reviewId(), actor, at));
+        return List.of(new IncidentEvent.Closed(state.id(), reason, c.reviewId(), c.cause(), actor, at));
     }
 
     private static List<IncidentEvent> recordAllAlertsResolved(RecordAllAlertsResolved c, String actor, Instant at,

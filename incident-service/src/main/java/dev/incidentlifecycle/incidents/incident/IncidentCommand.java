@@ -92,13 +92,23 @@ public sealed interface IncidentCommand {
     }
 
     /**
-     * Close a resolved incident: its review's follow-up is complete (or it needs none).
+     * Close a resolved incident: its review's follow-up is complete, its review was declined or cancelled, it
+     * needs none, or a person closes it.
      *
-     * @param reason   why: required
-     * @param reviewId the review whose follow-up completed, or null
+     * @param reason             why: required
+     * @param reviewId           the review it closes after, or null
+     * @param cause              which of those it is
+     * @param openRequiredReview a REQUIRED review of the incident that is still open, or null: closing by hand is
+     *                           then refused unless {@code overrideReview}
+     * @param overrideReview     whether the actor may close over an open required review (an admin)
      */
-    record Close(String reason, UUID reviewId, String actor, Instant occurredAt, Instant recordedAt)
-            implements IncidentCommand {
+    record Close(String reason, UUID reviewId, ClosingCause cause, UUID openRequiredReview, boolean overrideReview,
+                 String actor, Instant occurredAt, Instant recordedAt) implements IncidentCommand {
+
+        /** A close that no open review can stop (the review itself says it is over). */
+        public static Close after(ClosingCause cause, String reason, UUID reviewId, String actor, Instant recordedAt) {
+            return new Close(reason, reviewId, cause, null, false, actor, null, recordedAt);
+        }
     }
 
     /**

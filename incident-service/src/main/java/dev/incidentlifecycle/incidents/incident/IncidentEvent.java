@@ -134,8 +134,12 @@ public sealed interface IncidentEvent {
         }
     }
 
-    /** @param reviewId the review whose follow-up completed, or null */
-    record Closed(UUID incidentId, String reason, UUID reviewId, String actor, Instant occurredAt)
+    /**
+     * @param reviewId the review it closed after, or null
+     * @param cause    why it closed; null on events recorded before causes were (they were all
+     *                 {@link ClosingCause#FOLLOW_UP_COMPLETED})
+     */
+    record Closed(UUID incidentId, String reason, UUID reviewId, ClosingCause cause, String actor, Instant occurredAt)
             implements IncidentEvent {
         @Override
         public String type() {

@@ -46,7 +46,7 @@ final class IncidentFixtures {
     }
 
     static IncidentEvent closed(int minute) {
-        return new IncidentEvent.Closed(ID, "review follow-up complete", null, "kim", at(minute));
+        return new IncidentEvent.Closed(ID, "review follow-up complete", null, ClosingCause.FOLLOW_UP_COMPLETED, "kim", at(minute));
     }
 
     /** The incident brought to a status by the usual path. */

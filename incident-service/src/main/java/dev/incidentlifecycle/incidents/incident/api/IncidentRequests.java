@@ -44,6 +44,10 @@ public final class IncidentRequests {
     public record Reopening(@NotBlank @Size(max = Incident.MAX_TEXT_LENGTH) String reason, Instant occurredAt) {
     }
 
+    @Schema(examples = "{\"reason\":\"Duplicate test incident, nothing to learn\"}")
+    public record Closing(@NotBlank @Size(max = Incident.MAX_TEXT_LENGTH) String reason, Instant occurredAt) {
+    }
+
     @Schema(examples = "{\"severity\":\"SEV1\",\"reason\":\"All regions affected\"}")
     public record SeverityChange(@NotNull IncidentSeverity severity,
                                  @NotBlank @Size(max = Incident.MAX_TEXT_LENGTH) String reason,

@@ -15,6 +15,8 @@ import dev.incidentlifecycle.incidents.incident.IncidentEvent;
 import dev.incidentlifecycle.incidents.incident.IncidentSeverity;
 import dev.incidentlifecycle.incidents.incident.IncidentState;
 import dev.incidentlifecycle.incidents.incident.IncidentStatus;
+import dev.incidentlifecycle.incidents.incident.ClosingCause;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Closing;
 import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Declaration;
 import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Impact;
 import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Link;
@@ -27,6 +29,7 @@ import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.RoleAssignm
 import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.SeverityChange;
 import dev.incidentlifecycle.incidents.incident.readmodel.IncidentLookup;
 import dev.incidentlifecycle.incidents.incident.readmodel.IncidentRow;
+import dev.incidentlifecycle.incidents.review.IncidentReviews;
 import dev.incidentlifecycle.incidents.timeline.TimelineEntry;
 import dev.incidentlifecycle.web.CurrentUser;
 import dev.incidentlifecycle.web.HistoryEntry;
@@ -86,11 +89,13 @@ public class IncidentResource {
     private final EventStore store;
     private final Mutiny.SessionFactory sessions;
     private final CurrentUser user;
+    private final IncidentReviews reviews;
 
-    IncidentResource(EventStore store, Mutiny.SessionFactory sessions, CurrentUser user) {
+    IncidentResource(EventStore store, Mutiny.SessionFactory sessions, CurrentUser user, IncidentReviews reviews) {
         this.store = store;
         this.sessions = sessions;
         this.user = user;
+        this.reviews = reviews;
     }
 
     // --- commands
@@ -162,6 +167,28 @@ public class IncidentResource {
                                 @Valid @NotNull Reopening body) {
         return change(id, ifMatch, body.occurredAt(),
                 (actor, recordedAt) -> new IncidentCommand.Reopen(body.reason(), actor, body.occurredAt(), recordedAt));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "closeIncident", summary = "Close a resolved incident by hand, with a reason; closing is final (it is never reopened)",
+            description = "Incidents also close by themselves: when their review's follow-up completes, when their review is "
+                    + "declined or cancelled, or when their severity needs no review (see incidents.closing.*). While a "
+                    + "REQUIRED review is still open only an admin may close; incident.closed says why (cause BY_HAND).")
+    @APIResponse(responseCode = "409", description = "Not RESOLVED, or a required review is still open and the caller is not an admin")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The incident after the change; ETag is its version")
+    public Uni<Response> close(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, @Valid @NotNull Closing body) {
+        long expected = Versions.expected(ifMatch);
+        boolean admin = user.isAdmin();
+        return store.transact(context(body.occurredAt()), work -> IncidentLookup.idOf(work.session(), id)
+                        .flatMap(incidentId -> reviews.openRequiredReview(work.session(), incidentId)
+                                .flatMap(openReview -> work.execute(Streams.INCIDENT, incidentId.toString(), expected,
+                                        new IncidentCommand.Close(body.reason(), null, ClosingCause.BY_HAND, openReview, admin,
+                                                work.context().actor(), body.occurredAt(), work.recordedAt())))))
+                .map(this::changed);
     }
 
     @POST

@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.incidents.incident.events;
 
+import dev.incidentlifecycle.incidents.incident.ClosingCause;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentlifecycle.eventstore.EventJson;
 import dev.incidentlifecycle.incidents.alert.AlertSeverity;
@@ -43,7 +44,7 @@ class IncidentEventSchemasTest {
                 new IncidentEvent.AlertAttached(ID, UUID.randomUUID(), "key", null, AlertSeverity.ERROR, "alerts", AT),
                 new IncidentEvent.RoleAssigned(ID, IncidentRole.SCRIBE, "kim", null, "riley", AT),
                 new IncidentEvent.Resolved(ID, null, "riley", AT),
-                new IncidentEvent.Closed(ID, "follow-up complete", null, "review-service", AT),
+                new IncidentEvent.Closed(ID, "follow-up complete", null, ClosingCause.FOLLOW_UP_COMPLETED, "review-service", AT),
                 new IncidentEvent.AlertsAllResolved(ID, 3, "alerts", AT));
         for (IncidentEvent event : events) {
             JsonNode payload = EventJson.mapper().readTree(Streams.INCIDENT.codec().encode(event));
