@@ -50,6 +50,28 @@ public sealed interface AlertCommand {
         }
     }
 
+    /**
+     * A person detached the alert from its incident. For the key's current alert the incident must be the one it is
+     * attached to; an older alert of the key is detached as the adapter found it (the read model's row).
+     */
+    record DetachFromIncident(UUID alertId, UUID incidentId, Instant detachedAt) implements AlertCommand {
+        public DetachFromIncident {
+            Objects.requireNonNull(alertId, "alertId");
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(detachedAt, "detachedAt");
+        }
+    }
+
+    /** Its incident was merged into another one: the alert moves there (same rules as detaching). */
+    record MoveToIncident(UUID alertId, UUID fromIncidentId, UUID incidentId, Instant movedAt) implements AlertCommand {
+        public MoveToIncident {
+            Objects.requireNonNull(alertId, "alertId");
+            Objects.requireNonNull(fromIncidentId, "fromIncidentId");
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(movedAt, "movedAt");
+        }
+    }
+
     /** The command for a signal by its action; {@code newAlertId} is used only for triggers. */
     static AlertCommand from(AlertSignal signal, UUID newAlertId, Instant receivedAt) {
         return switch (signal.action()) {

@@ -120,4 +120,43 @@ public sealed interface IncidentCommand {
     record RecordAllAlertsResolved(boolean resolveIncident, String actor, Instant occurredAt, Instant recordedAt)
             implements IncidentCommand {
     }
+
+    /**
+     * Detach an alert attached by mistake: it leaves the incident (the alert itself stays, unattached).
+     *
+     * @param reason optional
+     */
+    record DetachAlert(AlertReference alert, String reason, String actor, Instant occurredAt, Instant recordedAt)
+            implements IncidentCommand {
+    }
+
+    /**
+     * Correct the title, summary or service. Each is changed only when given: {@code null} leaves it as it is; a
+     * blank summary or service clears it (the title cannot be cleared).
+     */
+    record Edit(String title, String summary, String service, String actor, Instant occurredAt, Instant recordedAt)
+            implements IncidentCommand {
+    }
+
+    /**
+     * Merge this incident into another one (a duplicate of one outage): it ends MERGED.
+     *
+     * @param into       the surviving incident
+     * @param intoNumber its number
+     * @param alerts     how many alerts move to it
+     */
+    record Merge(UUID into, String intoNumber, String reason, int alerts, String actor, Instant occurredAt,
+                 Instant recordedAt) implements IncidentCommand {
+    }
+
+    /**
+     * The surviving incident's side of a merge: another incident's alerts join it.
+     *
+     * @param from       the merged incident
+     * @param fromNumber its number
+     * @param alerts     how many alerts join
+     */
+    record AbsorbMerged(UUID from, String fromNumber, String reason, int alerts, String actor, Instant occurredAt,
+                        Instant recordedAt) implements IncidentCommand {
+    }
 }

@@ -2,6 +2,7 @@ package dev.incidentlifecycle.incidents.incident;
 
 import dev.incidentlifecycle.incidents.alert.AlertSeverity;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -156,6 +157,49 @@ public sealed interface IncidentEvent {
         }
     }
 
+    /** @param reason why, or null */
+    record AlertDetached(UUID incidentId, UUID alertId, String dedupKey, String summary, String reason, String actor,
+                         Instant occurredAt) implements IncidentEvent {
+        @Override
+        public String type() {
+            return "incident.alert-detached";
+        }
+    }
+
+    /**
+     * The title, summary or service was corrected: {@code changed} names which, the other fields are the values after
+     * the correction (summary and service may be null: none).
+     */
+    record Edited(UUID incidentId, List<String> changed, String title, String summary, String service, String actor,
+                  Instant occurredAt) implements IncidentEvent {
+        public Edited {
+            changed = changed == null ? List.of() : List.copyOf(changed);
+        }
+
+        @Override
+        public String type() {
+            return "incident.edited";
+        }
+    }
+
+    /** This incident was merged into {@code into}: it is MERGED, and its {@code alertCount} alerts are there now. */
+    record Merged(UUID incidentId, UUID into, String intoNumber, int alertCount, String reason, String actor,
+                  Instant occurredAt) implements IncidentEvent {
+        @Override
+        public String type() {
+            return "incident.merged";
+        }
+    }
+
+    /** Incident {@code from} was merged into this one: its {@code alertCount} alerts are attached here now. */
+    record MergedFrom(UUID incidentId, UUID from, String fromNumber, int alertCount, String reason, String actor,
+                      Instant occurredAt) implements IncidentEvent {
+        @Override
+        public String type() {
+            return "incident.merged-from";
+        }
+    }
+
     /** Every event type name and its record, for adapters that read events back from JSON. */
     Map<String, Class<? extends IncidentEvent>> TYPES = Map.ofEntries(
             Map.entry("incident.declared", Declared.class),
@@ -171,5 +215,9 @@ public sealed interface IncidentEvent {
             Map.entry("incident.resolved", Resolved.class),
             Map.entry("incident.reopened", Reopened.class),
             Map.entry("incident.closed", Closed.class),
-            Map.entry("incident.alerts-all-resolved", AlertsAllResolved.class));
+            Map.entry("incident.alerts-all-resolved", AlertsAllResolved.class),
+            Map.entry("incident.alert-detached", AlertDetached.class),
+            Map.entry("incident.edited", Edited.class),
+            Map.entry("incident.merged", Merged.class),
+            Map.entry("incident.merged-from", MergedFrom.class));
 }

@@ -18,6 +18,9 @@ import java.util.UUID;
  * @param allAlertsResolvedAt when the "all alerts resolved" entry was recorded, until another alert is attached
  * @param notes               how many notes it has
  * @param reopenCount         how many times it was reopened
+ * @param summary             what the incident is about, beyond its title (corrected by hand), or null
+ * @param mergedInto          the incident it was merged into (status MERGED), or null
+ * @param mergedIntoNumber    that incident's number, or null
  */
 public record IncidentState(
         UUID id,
@@ -45,11 +48,14 @@ public record IncidentState(
         int alertCount,
         Instant allAlertsResolvedAt,
         int notes,
-        int reopenCount) {
+        int reopenCount,
+        String summary,
+        UUID mergedInto,
+        String mergedIntoNumber) {
 
     public static final IncidentState NONE = new IncidentState(null, null, null, null, null, null, null, null,
             null, null, null, List.of(), null, null, null, null, null, null, null, null, null, List.of(), 0,
-            null, 0, 0);
+            null, 0, 0, null, null, null);
 
     public IncidentState {
         responders = responders == null ? List.of() : List.copyOf(responders);

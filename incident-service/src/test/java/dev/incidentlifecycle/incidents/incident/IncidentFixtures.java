@@ -56,6 +56,7 @@ final class IncidentFixtures {
             case MITIGATED -> new IncidentEvent[] {declared(), mitigated(20)};
             case RESOLVED -> new IncidentEvent[] {declared(), mitigated(20), resolved(40)};
             case CLOSED -> new IncidentEvent[] {declared(), mitigated(20), resolved(40), closed(600)};
+            case MERGED -> new IncidentEvent[] {declared(), new IncidentEvent.Merged(ID, UUID.fromString("7a1e0000-0000-4000-8000-000000000008"), "INC-8", 0, "duplicate", "sam", at(30))};
         };
     }
 }

@@ -49,6 +49,14 @@ public class AlertTriage {
 
     private final DeclarationPolicy policy;
 
+    /**
+     * The lock of an incident's set of alerts: held by a batch that may resolve its alerts, and by anything else that
+     * changes which alerts it has (detaching, merging), so none of them sees the set change under it.
+     */
+    public static String incidentLock(UUID incidentId) {
+        return INCIDENT_LOCK + incidentId;
+    }
+
     AlertTriage(DeclarationPolicy policy) {
         this.policy = policy;
     }
@@ -57,7 +65,7 @@ public class AlertTriage {
     Uni<Map<String, CandidateIncident>> prepare(UnitOfWork work, AlertBatch batch, Set<String> services, Set<UUID> resolving) {
         List<String> locks = new ArrayList<>();
         services.forEach(service -> locks.add(SERVICE_LOCK + service));
-        resolving.forEach(id -> locks.add(INCIDENT_LOCK + id));
+        resolving.forEach(id -> locks.add(incidentLock(id)));
         return work.lockAll(locks)
                 .flatMap(v -> openIncidentsOf(work, services))
                 .flatMap(candidates -> {
@@ -127,7 +135,7 @@ public class AlertTriage {
                 var incident = batch.incident(id);
                 // A closed incident records nothing more; its alerts may still resolve.
                 if (stillOpen.contains(id.toString()) || incident == null || !incident.hasBeenDeclared()
-                        || incident.status() == IncidentStatus.CLOSED) {
+                        || incident.status().finished()) {
                     continue;
                 }
                 CommandContext context = resolved.get(id);

@@ -116,10 +116,10 @@ public class AlertProjection implements Projection<AlertEvent> {
         var query = session.createNativeQuery("update alert a set status = coalesce(v.status, a.status), "
                 + "occurrences = coalesce(v.occurrences, a.occurrences), last_trigger_at = coalesce(v.last_trigger_at, a.last_trigger_at), "
                 + "acknowledged_at = coalesce(v.acknowledged_at, a.acknowledged_at), resolved_at = coalesce(v.resolved_at, a.resolved_at), "
-                + "incident_id = coalesce(v.incident_id, a.incident_id), version = v.version from (values "
+                + "incident_id = case when v.detached then null else coalesce(v.incident_id, a.incident_id) end, version = v.version from (values "
                 + SqlRows.values(rows.size(), "cast(? as uuid)", "cast(? as text)", "cast(? as bigint)", "cast(? as timestamptz)",
-                "cast(? as timestamptz)", "cast(? as timestamptz)", "cast(? as uuid)", "cast(? as bigint)")
-                + ") as v(alert_id, status, occurrences, last_trigger_at, acknowledged_at, resolved_at, incident_id, version) "
+                "cast(? as timestamptz)", "cast(? as timestamptz)", "cast(? as uuid)", "cast(? as boolean)", "cast(? as bigint)")
+                + ") as v(alert_id, status, occurrences, last_trigger_at, acknowledged_at, resolved_at, incident_id, detached, version) "
                 + "where a.alert_id = v.alert_id");
         int p = 1;
         for (Row row : rows) {
@@ -130,6 +130,7 @@ public class AlertProjection implements Projection<AlertEvent> {
                     .setParameter(p++, time(row.acknowledgedAt))
                     .setParameter(p++, time(row.resolvedAt))
                     .setParameter(p++, row.incidentId == null ? null : row.incidentId.toString())
+                    .setParameter(p++, row.detached)
                     .setParameter(p++, row.version);
         }
         return query.executeUpdate().invoke(updated -> {
@@ -150,6 +151,8 @@ public class AlertProjection implements Projection<AlertEvent> {
         Instant acknowledgedAt;
         Instant resolvedAt;
         UUID incidentId;
+        /** Whether the transaction's last word on the incident was a detachment (a null incidentId alone keeps the column). */
+        boolean detached;
         long version;
 
         void fold(AlertEvent event, long streamVersion) {
@@ -171,6 +174,13 @@ public class AlertProjection implements Projection<AlertEvent> {
                 resolvedAt = r.resolvedAt();
             } else if (event instanceof AlertEvent.AttachedToIncident a) {
                 incidentId = a.incidentId();
+                detached = false;
+            } else if (event instanceof AlertEvent.MovedToIncident m) {
+                incidentId = m.incidentId();
+                detached = false;
+            } else if (event instanceof AlertEvent.DetachedFromIncident) {
+                incidentId = null;
+                detached = true;
             } else {
                 throw new IllegalArgumentException("unknown alert event " + event);
             }

@@ -45,7 +45,12 @@ class IncidentEventSchemasTest {
                 new IncidentEvent.RoleAssigned(ID, IncidentRole.SCRIBE, "kim", null, "riley", AT),
                 new IncidentEvent.Resolved(ID, null, "riley", AT),
                 new IncidentEvent.Closed(ID, "follow-up complete", null, ClosingCause.FOLLOW_UP_COMPLETED, "review-service", AT),
-                new IncidentEvent.AlertsAllResolved(ID, 3, "alerts", AT));
+                new IncidentEvent.AlertsAllResolved(ID, 3, "alerts", AT),
+                new IncidentEvent.AlertDetached(ID, UUID.randomUUID(), "key", null, null, "riley", AT),
+                new IncidentEvent.Edited(ID, List.of("summary", "service"), "Checkout down", null, "checkout", "riley", AT),
+                new IncidentEvent.Merged(ID, UUID.randomUUID(), "INC-6", 2, "duplicate", "riley", AT),
+                new IncidentEvent.MergedFrom(ID, UUID.randomUUID(), "INC-8", 0, "duplicate", "riley", AT),
+                new IncidentEvent.Closed(ID, "test incident", null, ClosingCause.BY_HAND, "robin", AT));
         for (IncidentEvent event : events) {
             JsonNode payload = EventJson.mapper().readTree(Streams.INCIDENT.codec().encode(event));
             assertThat(IncidentEventSchemas.problems(event.type(), payload)).as(event.type() + " " + payload).isEmpty();
