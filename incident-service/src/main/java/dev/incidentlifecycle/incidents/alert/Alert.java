@@ -101,7 +101,7 @@ public final class Alert implements Decider<AlertCommand, AlertState, AlertEvent
                     + state.incidentId());
         }
         return List.of(new AlertEvent.AttachedToIncident(state.alertId(), state.dedupKey(), attach.incidentId(),
-                attach.attachedAt()));
+                attach.attachedAt(), attach.groupedBy()));
     }
 
     private static void requireSameKey(AlertSignal signal, AlertSignal.Action action, AlertState state) {

@@ -40,9 +40,14 @@ public sealed interface AlertCommand {
     /**
      * The declaration policy put the alert in an incident.
      *
-     * @param alertId the alert meant; refused if the key's current alert is another one
+     * @param alertId   the alert meant; refused if the key's current alert is another one
+     * @param groupedBy the policy's rule that declared or grouped it, in words, or null
      */
-    record AttachToIncident(UUID alertId, UUID incidentId, Instant attachedAt) implements AlertCommand {
+    record AttachToIncident(UUID alertId, UUID incidentId, Instant attachedAt, String groupedBy) implements AlertCommand {
+        public AttachToIncident(UUID alertId, UUID incidentId, Instant attachedAt) {
+            this(alertId, incidentId, attachedAt, null);
+        }
+
         public AttachToIncident {
             Objects.requireNonNull(alertId, "alertId");
             Objects.requireNonNull(incidentId, "incidentId");

@@ -87,7 +87,13 @@ public sealed interface AlertEvent {
         }
     }
 
-    record AttachedToIncident(UUID alertId, String dedupKey, UUID incidentId, Instant attachedAt) implements AlertEvent {
+    /** @param groupedBy the declaration policy's rule that declared or grouped it, or null (before it was recorded) */
+    record AttachedToIncident(UUID alertId, String dedupKey, UUID incidentId, Instant attachedAt, String groupedBy)
+            implements AlertEvent {
+        public AttachedToIncident(UUID alertId, String dedupKey, UUID incidentId, Instant attachedAt) {
+            this(alertId, dedupKey, incidentId, attachedAt, null);
+        }
+
         @Override
         public String type() {
             return "alert.attached-to-incident";

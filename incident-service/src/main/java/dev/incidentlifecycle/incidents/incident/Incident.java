@@ -159,7 +159,8 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
         }
         List<IncidentEvent> events = new ArrayList<>();
         events.add(new IncidentEvent.Declared(c.incidentId(), c.number(), title, c.severity(), service, commander,
-                actor, at, detectedAt, c.alert() == null ? DeclarationSource.MANUAL : DeclarationSource.ALERT));
+                actor, at, detectedAt, c.alert() == null ? DeclarationSource.MANUAL : DeclarationSource.ALERT,
+                c.groupingKey() == null || c.groupingKey().equals(service) ? null : c.groupingKey()));
         if (c.alert() != null) {
             events.add(alertAttached(c.incidentId(), c.alert(), actor, at));
         }
@@ -489,9 +490,13 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
             d.commander = e.commander();
             d.declaredAt = e.declaredAt();
             d.detectedAt = e.detectedAt();
+            d.groupingKey = e.groupingKey() != null ? e.groupingKey() : e.service();
         } else if (event instanceof IncidentEvent.AlertAttached e) {
             d.alertCount++;
             d.allAlertsResolvedAt = null;
+            if (d.lastAlertAt == null || e.occurredAt().isAfter(d.lastAlertAt)) {
+                d.lastAlertAt = e.occurredAt();
+            }
         } else if (event instanceof IncidentEvent.Acknowledged e) {
             d.acknowledgedAt = e.occurredAt();
             d.acknowledgedBy = e.actor();
@@ -534,6 +539,9 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
         } else if (event instanceof IncidentEvent.Edited e) {
             d.title = e.title();
             d.summary = e.summary();
+            if (e.changed().contains("service")) {
+                d.groupingKey = e.service();
+            }
             d.service = e.service();
         } else if (event instanceof IncidentEvent.Merged e) {
             d.status = IncidentStatus.MERGED;
@@ -582,6 +590,8 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
         String summary;
         UUID mergedInto;
         String mergedIntoNumber;
+        String groupingKey;
+        Instant lastAlertAt;
 
         Draft(IncidentState s) {
             id = s.id();
@@ -613,13 +623,15 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
             summary = s.summary();
             mergedInto = s.mergedInto();
             mergedIntoNumber = s.mergedIntoNumber();
+            groupingKey = s.groupingKey();
+            lastAlertAt = s.lastAlertAt();
         }
 
         IncidentState build() {
             return new IncidentState(id, number, title, status, severity, service, source, declaredBy, commander,
                     communicationsLead, scribe, responders, declaredAt, detectedAt, acknowledgedAt, acknowledgedBy,
                     mitigatedAt, resolvedAt, closedAt, reviewId, impact, links, alertCount, allAlertsResolvedAt,
-                    notes, reopenCount, summary, mergedInto, mergedIntoNumber);
+                    notes, reopenCount, summary, mergedInto, mergedIntoNumber, groupingKey, lastAlertAt);
         }
     }
 }

@@ -38,10 +38,17 @@ public sealed interface IncidentCommand {
      *                   declaration, else the declaration time
      * @param alert      the alert it is declared from (source ALERT, and the alert is attached), or null
      *                   (source MANUAL)
+     * @param groupingKey the alert's grouping key, or null: the service
      */
     record Declare(UUID incidentId, String number, String title, IncidentSeverity severity, String service,
-                   String commander, Instant detectedAt, AlertReference alert,
+                   String commander, Instant detectedAt, AlertReference alert, String groupingKey,
                    String actor, Instant occurredAt, Instant recordedAt) implements IncidentCommand {
+
+        public Declare(UUID incidentId, String number, String title, IncidentSeverity severity, String service,
+                       String commander, Instant detectedAt, AlertReference alert,
+                       String actor, Instant occurredAt, Instant recordedAt) {
+            this(incidentId, number, title, severity, service, commander, detectedAt, alert, null, actor, occurredAt, recordedAt);
+        }
     }
 
     record AttachAlert(AlertReference alert, String actor, Instant occurredAt, Instant recordedAt)

@@ -25,11 +25,19 @@ public sealed interface IncidentEvent {
     /**
      * @param commander  the first commander, or null
      * @param declaredBy who declared it (the policy's actor for an alert declaration)
-     * @param detectedAt when the problem was first detected (the alert's start for an alert declaration)
+     * @param detectedAt  when the problem was first detected (the alert's start for an alert declaration)
+     * @param groupingKey what later alerts must share to join it, when more than its service (grouping keys
+     *                    configured), else null
      */
     record Declared(UUID incidentId, String number, String title, IncidentSeverity severity, String service,
                     String commander, String declaredBy, Instant declaredAt, Instant detectedAt,
-                    DeclarationSource source) implements IncidentEvent {
+                    DeclarationSource source, String groupingKey) implements IncidentEvent {
+
+        public Declared(UUID incidentId, String number, String title, IncidentSeverity severity, String service,
+                        String commander, String declaredBy, Instant declaredAt, Instant detectedAt, DeclarationSource source) {
+            this(incidentId, number, title, severity, service, commander, declaredBy, declaredAt, detectedAt, source, null);
+        }
+
         @Override
         public String type() {
             return "incident.declared";

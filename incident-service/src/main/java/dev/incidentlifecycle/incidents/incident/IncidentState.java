@@ -21,6 +21,9 @@ import java.util.UUID;
  * @param summary             what the incident is about, beyond its title (corrected by hand), or null
  * @param mergedInto          the incident it was merged into (status MERGED), or null
  * @param mergedIntoNumber    that incident's number, or null
+ * @param groupingKey         what new alerts must share to join it (the declaration policy's grouping key of the alert
+ *                            it was declared from; its service otherwise, and after a correction of its service)
+ * @param lastAlertAt         when its latest alert was attached, or null: the grouping window slides from it
  */
 public record IncidentState(
         UUID id,
@@ -51,11 +54,13 @@ public record IncidentState(
         int reopenCount,
         String summary,
         UUID mergedInto,
-        String mergedIntoNumber) {
+        String mergedIntoNumber,
+        String groupingKey,
+        Instant lastAlertAt) {
 
     public static final IncidentState NONE = new IncidentState(null, null, null, null, null, null, null, null,
             null, null, null, List.of(), null, null, null, null, null, null, null, null, null, List.of(), 0,
-            null, 0, 0, null, null, null);
+            null, 0, 0, null, null, null, null, null);
 
     public IncidentState {
         responders = responders == null ? List.of() : List.copyOf(responders);

@@ -67,6 +67,8 @@ public class IncidentProjection implements Projection<IncidentEvent> {
         row.mitigatedAt = incident.mitigatedAt();
         row.resolvedAt = incident.resolvedAt();
         row.closedAt = incident.closedAt();
+        row.groupingKey = incident.groupingKey();
+        row.lastAlertAt = incident.lastAlertAt();
         ResponseTimes times = incident.responseTimes();
         row.timeToAcknowledgeMillis = millis(times.timeToAcknowledge());
         row.timeToMitigateMillis = millis(times.timeToMitigate());
