@@ -65,6 +65,8 @@ public record IncidentState(
     public IncidentState {
         responders = responders == null ? List.of() : List.copyOf(responders);
         links = links == null ? List.of() : List.copyOf(links);
+        // States stored before grouping keys were (snapshots, the read model) group by their service.
+        groupingKey = groupingKey == null ? service : groupingKey;
     }
 
     public boolean hasBeenDeclared() {
