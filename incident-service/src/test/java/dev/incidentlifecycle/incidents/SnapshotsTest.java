@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.incidents;
 
+import dev.incidentlifecycle.incidents.incident.ClosingCause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +54,11 @@ class SnapshotsTest {
                 new IncidentEvent.Resolved(INCIDENT, null, "sam", AT.plusSeconds(60)),
                 new IncidentEvent.Reopened(INCIDENT, "back", "sam", AT.plusSeconds(70)),
                 new IncidentEvent.Resolved(INCIDENT, null, "sam", AT.plusSeconds(80)),
-                new IncidentEvent.Closed(INCIDENT, "done", UUID.randomUUID(), "kim", AT.plusSeconds(90)));
+                new IncidentEvent.Edited(INCIDENT, List.of("title", "summary"), "Down again", "Card payments", "checkout", "kim", AT.plusSeconds(81)),
+                new IncidentEvent.AlertDetached(INCIDENT, UUID.randomUUID(), "k", "High errors", "wrong service", "kim", AT.plusSeconds(82)),
+                new IncidentEvent.MergedFrom(INCIDENT, UUID.randomUUID(), "INC-10", 2, "duplicate", "kim", AT.plusSeconds(83)),
+                new IncidentEvent.Closed(INCIDENT, "done", UUID.randomUUID(), ClosingCause.FOLLOW_UP_COMPLETED, "kim", AT.plusSeconds(90)),
+                new IncidentEvent.Merged(INCIDENT, UUID.randomUUID(), "INC-11", 2, "duplicate", "kim", AT.plusSeconds(91)));
     }
 
     @Test
@@ -84,7 +89,9 @@ class SnapshotsTest {
                 new AlertEvent.Repeated(alertId, "k", 2, AT.plusSeconds(1)),
                 new AlertEvent.AttachedToIncident(alertId, "k", INCIDENT, AT.plusSeconds(2)),
                 new AlertEvent.Acknowledged(alertId, "k", INCIDENT, AT.plusSeconds(3)),
-                new AlertEvent.Resolved(alertId, "k", INCIDENT, AT.plusSeconds(4)));
+                new AlertEvent.Resolved(alertId, "k", INCIDENT, AT.plusSeconds(4)),
+                new AlertEvent.MovedToIncident(alertId, "k", INCIDENT, UUID.randomUUID(), AT.plusSeconds(5)),
+                new AlertEvent.DetachedFromIncident(alertId, "k", INCIDENT, AT.plusSeconds(6)));
         assertThat(history).extracting(AlertEvent::type).containsExactlyInAnyOrderElementsOf(AlertEvent.TYPES.keySet());
         for (AlertEvent event : history) {
             assertThat((Object) roundTrip(event, AlertEvent.TYPES.get(event.type()))).isEqualTo(event);

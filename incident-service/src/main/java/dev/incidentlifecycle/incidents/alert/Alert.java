@@ -59,6 +59,16 @@ public final class Alert implements Decider<AlertCommand, AlertState, AlertEvent
         if (command instanceof AlertCommand.AttachToIncident attach) {
             return attach(attach, state);
         }
+        if (command instanceof AlertCommand.DetachFromIncident detach) {
+            requireAttachedTo(detach.alertId(), detach.incidentId(), state);
+            return List.of(new AlertEvent.DetachedFromIncident(detach.alertId(), state.dedupKey(), detach.incidentId(),
+                    detach.detachedAt()));
+        }
+        if (command instanceof AlertCommand.MoveToIncident move) {
+            requireAttachedTo(move.alertId(), move.fromIncidentId(), state);
+            return List.of(new AlertEvent.MovedToIncident(move.alertId(), state.dedupKey(), move.fromIncidentId(),
+                    move.incidentId(), move.movedAt()));
+        }
         throw new IllegalArgumentException("unknown alert command " + command);
     }
 
@@ -91,7 +101,7 @@ public final class Alert implements Decider<AlertCommand, AlertState, AlertEvent
                     + state.incidentId());
         }
         return List.of(new AlertEvent.AttachedToIncident(state.alertId(), state.dedupKey(), attach.incidentId(),
-                attach.attachedAt()));
+                attach.attachedAt(), attach.groupedBy()));
     }
 
     private static void requireSameKey(AlertSignal signal, AlertSignal.Action action, AlertState state) {
@@ -101,6 +111,16 @@ public final class Alert implements Decider<AlertCommand, AlertState, AlertEvent
         if (state.dedupKey() != null && !state.dedupKey().equals(signal.dedupKey())) {
             throw new InvalidCommand("dedupKey", "signal for dedup key " + signal.dedupKey()
                     + " sent to the alert of dedup key " + state.dedupKey());
+        }
+    }
+
+    /** The key's current alert must be attached to the incident; an older alert's attachment is the adapter's word. */
+    private static void requireAttachedTo(java.util.UUID alertId, java.util.UUID incidentId, AlertState state) {
+        if (state.dedupKey() == null) {
+            throw new RuleViolation("there is no alert " + alertId);
+        }
+        if (alertId.equals(state.alertId()) && !incidentId.equals(state.incidentId())) {
+            throw new RuleViolation("alert " + alertId + " is not attached to incident " + incidentId);
         }
     }
 
@@ -143,6 +163,19 @@ public final class Alert implements Decider<AlertCommand, AlertState, AlertEvent
                     state.triggeredAt(), state.lastTriggerAt(), state.acknowledgedAt(), state.resolvedAt(),
                     state.alertsOpened());
         }
+        if (event instanceof AlertEvent.DetachedFromIncident d) {
+            return d.alertId().equals(state.alertId()) ? withIncident(state, null) : state;
+        }
+        if (event instanceof AlertEvent.MovedToIncident m) {
+            return m.alertId().equals(state.alertId()) ? withIncident(state, m.incidentId()) : state;
+        }
         throw new IllegalArgumentException("unknown alert event " + event);
+    }
+
+    private static AlertState withIncident(AlertState state, java.util.UUID incidentId) {
+        return new AlertState(state.alertId(), state.dedupKey(), state.status(), state.severity(),
+                state.summary(), state.source(), state.service(), state.occurrences(), incidentId,
+                state.triggeredAt(), state.lastTriggerAt(), state.acknowledgedAt(), state.resolvedAt(),
+                state.alertsOpened());
     }
 }

@@ -40,13 +40,40 @@ public sealed interface AlertCommand {
     /**
      * The declaration policy put the alert in an incident.
      *
-     * @param alertId the alert meant; refused if the key's current alert is another one
+     * @param alertId   the alert meant; refused if the key's current alert is another one
+     * @param groupedBy the policy's rule that declared or grouped it, in words, or null
      */
-    record AttachToIncident(UUID alertId, UUID incidentId, Instant attachedAt) implements AlertCommand {
+    record AttachToIncident(UUID alertId, UUID incidentId, Instant attachedAt, String groupedBy) implements AlertCommand {
+        public AttachToIncident(UUID alertId, UUID incidentId, Instant attachedAt) {
+            this(alertId, incidentId, attachedAt, null);
+        }
+
         public AttachToIncident {
             Objects.requireNonNull(alertId, "alertId");
             Objects.requireNonNull(incidentId, "incidentId");
             Objects.requireNonNull(attachedAt, "attachedAt");
+        }
+    }
+
+    /**
+     * A person detached the alert from its incident. For the key's current alert the incident must be the one it is
+     * attached to; an older alert of the key is detached as the adapter found it (the read model's row).
+     */
+    record DetachFromIncident(UUID alertId, UUID incidentId, Instant detachedAt) implements AlertCommand {
+        public DetachFromIncident {
+            Objects.requireNonNull(alertId, "alertId");
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(detachedAt, "detachedAt");
+        }
+    }
+
+    /** Its incident was merged into another one: the alert moves there (same rules as detaching). */
+    record MoveToIncident(UUID alertId, UUID fromIncidentId, UUID incidentId, Instant movedAt) implements AlertCommand {
+        public MoveToIncident {
+            Objects.requireNonNull(alertId, "alertId");
+            Objects.requireNonNull(fromIncidentId, "fromIncidentId");
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(movedAt, "movedAt");
         }
     }
 

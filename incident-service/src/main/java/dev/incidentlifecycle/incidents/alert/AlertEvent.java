@@ -87,7 +87,13 @@ public sealed interface AlertEvent {
         }
     }
 
-    record AttachedToIncident(UUID alertId, String dedupKey, UUID incidentId, Instant attachedAt) implements AlertEvent {
+    /** @param groupedBy the declaration policy's rule that declared or grouped it, or null (before it was recorded) */
+    record AttachedToIncident(UUID alertId, String dedupKey, UUID incidentId, Instant attachedAt, String groupedBy)
+            implements AlertEvent {
+        public AttachedToIncident(UUID alertId, String dedupKey, UUID incidentId, Instant attachedAt) {
+            this(alertId, dedupKey, incidentId, attachedAt, null);
+        }
+
         @Override
         public String type() {
             return "alert.attached-to-incident";
@@ -99,11 +105,38 @@ public sealed interface AlertEvent {
         }
     }
 
+    record DetachedFromIncident(UUID alertId, String dedupKey, UUID incidentId, Instant detachedAt) implements AlertEvent {
+        @Override
+        public String type() {
+            return "alert.detached-from-incident";
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return detachedAt;
+        }
+    }
+
+    record MovedToIncident(UUID alertId, String dedupKey, UUID fromIncidentId, UUID incidentId, Instant movedAt)
+            implements AlertEvent {
+        @Override
+        public String type() {
+            return "alert.moved-to-incident";
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return movedAt;
+        }
+    }
+
     /** Every event type name and its record, for adapters that read events back from JSON. */
     Map<String, Class<? extends AlertEvent>> TYPES = Map.of(
             "alert.triggered", Triggered.class,
             "alert.repeated", Repeated.class,
             "alert.acknowledged", Acknowledged.class,
             "alert.resolved", Resolved.class,
-            "alert.attached-to-incident", AttachedToIncident.class);
+            "alert.attached-to-incident", AttachedToIncident.class,
+            "alert.detached-from-incident", DetachedFromIncident.class,
+            "alert.moved-to-incident", MovedToIncident.class);
 }

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * alerts. Illegal transitions throw {@link RuleViolation} naming the incident and its status; malformed
  * commands throw {@link InvalidCommand} naming the field. Repeats that change nothing (a responder joining
  * twice, the same role holder, the same impact statement, a link or alert already there) yield no events.
- * A CLOSED incident refuses everything. See {@link IncidentCommand} for the time rules.
+ * A CLOSED incident refuses everything: closing is final (a recurrence is a new incident, linked to this one). See {@link IncidentCommand} for the time rules.
  */
 public final class Incident implements Decider<IncidentCommand, IncidentState, IncidentEvent> {
 
@@ -120,6 +120,18 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
         if (command instanceof RecordAllAlertsResolved c) {
             return recordAllAlertsResolved(c, actor, at, state);
         }
+        if (command instanceof IncidentCommand.DetachAlert c) {
+            return detachAlert(c, actor, at, state);
+        }
+        if (command instanceof IncidentCommand.Edit c) {
+            return edit(c, actor, at, state);
+        }
+        if (command instanceof IncidentCommand.Merge c) {
+            return merge(c, actor, at, state);
+        }
+        if (command instanceof IncidentCommand.AbsorbMerged c) {
+            return absorbMerged(c, actor, at, state);
+        }
         throw new IllegalArgumentException("unknown incident command " + command);
     }
 
@@ -147,7 +159,8 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
         }
         List<IncidentEvent> events = new ArrayList<>();
         events.add(new IncidentEvent.Declared(c.incidentId(), c.number(), title, c.severity(), service, commander,
-                actor, at, detectedAt, c.alert() == null ? DeclarationSource.MANUAL : DeclarationSource.ALERT));
+                actor, at, detectedAt, c.alert() == null ? DeclarationSource.MANUAL : DeclarationSource.ALERT,
+                c.groupingKey() == null || c.groupingKey().equals(service) ? null : c.groupingKey()));
         if (c.alert() != null) {
             events.add(alertAttached(c.incidentId(), c.alert(), actor, at));
         }
@@ -289,11 +302,20 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
 
     private static List<IncidentEvent> close(Close c, String actor, Instant at, IncidentState state) {
         String reason = text(c.reason(), "reason", "closing an incident needs a reason", MAX_TEXT_LENGTH);
+        if (c.cause() == null) {
+            throw new InvalidCommand("cause", "why the incident closes is missing");
+        }
         if (state.status() != IncidentStatus.RESOLVED) {
             throw new RuleViolation(is(state) + "only a RESOLVED incident can be closed");
         }
+        // The review is where the organisation learns from the incident: closing before a required one is done
+        // would hide it from the follow-up. Only an admin may (a duplicate, a test incident).
+        if (c.openRequiredReview() != null && !c.overrideReview()) {
+            throw new RuleViolation("incident " + state.number() + " has a required review (" + c.openRequiredReview()
+                    + ") that is still open; it closes when the review's follow-up is complete, or an admin closes it");
+        }
         notBefore(state, state.resolvedAt(), "resolved", at, "closed");
-        return List.of(new IncidentEvent.Closed(state.id(), reason, c.reviewId(), actor, at));
+        return List.of(new IncidentEvent.Closed(state.id(), reason, c.reviewId(), c.cause(), actor, at));
     }
 
     private static List<IncidentEvent> recordAllAlertsResolved(RecordAllAlertsResolved c, String actor, Instant at,
@@ -315,6 +337,65 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
         return events;
     }
 
+    private static List<IncidentEvent> detachAlert(IncidentCommand.DetachAlert c, String actor, Instant at,
+                                                   IncidentState state) {
+        if (c.alert() == null) {
+            throw new InvalidCommand("alert", "the alert to detach is missing");
+        }
+        String reason = optionalText(c.reason(), "reason", MAX_TEXT_LENGTH);
+        requireNotClosed(state, "alerts cannot be detached from a closed incident");
+        notBeforeDeclaration(state, at);
+        // Whether the alert is attached here is the alert's own stream's business (as for attaching).
+        return List.of(new IncidentEvent.AlertDetached(state.id(), c.alert().alertId(), c.alert().dedupKey(),
+                c.alert().summary(), reason, actor, at));
+    }
+
+    private static List<IncidentEvent> edit(IncidentCommand.Edit c, String actor, Instant at, IncidentState state) {
+        String title = c.title() == null ? state.title() : text(c.title(), "title", "an incident needs a title", MAX_TITLE_LENGTH);
+        String summary = c.summary() == null ? state.summary() : optionalText(c.summary(), "summary", MAX_TEXT_LENGTH);
+        String service = c.service() == null ? state.service() : optionalName(c.service(), "service");
+        requireNotClosed(state, "a closed incident cannot be corrected");
+        List<String> changed = new ArrayList<>();
+        if (!title.equals(state.title())) {
+            changed.add("title");
+        }
+        if (!java.util.Objects.equals(summary, state.summary())) {
+            changed.add("summary");
+        }
+        if (!java.util.Objects.equals(service, state.service())) {
+            changed.add("service");
+        }
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        notBeforeDeclaration(state, at);
+        return List.of(new IncidentEvent.Edited(state.id(), changed, title, summary, service, actor, at));
+    }
+
+    private static List<IncidentEvent> merge(IncidentCommand.Merge c, String actor, Instant at, IncidentState state) {
+        if (c.into() == null || c.intoNumber() == null) {
+            throw new InvalidCommand("into", "the incident to merge into is missing");
+        }
+        String reason = text(c.reason(), "reason", "merging an incident needs a reason", MAX_TEXT_LENGTH);
+        if (c.into().equals(state.id())) {
+            throw new InvalidCommand("into", "an incident cannot be merged into itself");
+        }
+        requireNotClosed(state, "it cannot be merged");
+        notBeforeDeclaration(state, at);
+        return List.of(new IncidentEvent.Merged(state.id(), c.into(), c.intoNumber(), c.alerts(), reason, actor, at));
+    }
+
+    private static List<IncidentEvent> absorbMerged(IncidentCommand.AbsorbMerged c, String actor, Instant at,
+                                                    IncidentState state) {
+        if (c.from() == null || c.fromNumber() == null) {
+            throw new InvalidCommand("from", "the merged incident is missing");
+        }
+        String reason = text(c.reason(), "reason", "merging an incident needs a reason", MAX_TEXT_LENGTH);
+        requireNotClosed(state, "no incident can be merged into it");
+        notBeforeDeclaration(state, at);
+        return List.of(new IncidentEvent.MergedFrom(state.id(), c.from(), c.fromNumber(), c.alerts(), reason, actor, at));
+    }
+
     // --- rules shared by the commands
 
     private static String is(IncidentState state) {
@@ -322,7 +403,7 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
     }
 
     private static void requireNotClosed(IncidentState state, String consequence) {
-        if (state.status() == IncidentStatus.CLOSED) {
+        if (state.status().finished()) {
             throw new RuleViolation(is(state) + consequence);
         }
     }
@@ -355,6 +436,11 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
 
     private static String optionalName(String value, String field) {
         return value == null || value.isBlank() ? null : name(value, field, field);
+    }
+
+    /** Blank is none (null). */
+    private static String optionalText(String value, String field, int maxLength) {
+        return value == null || value.isBlank() ? null : text(value, field, "", maxLength);
     }
 
     private static String text(String value, String field, String missing, int maxLength) {
@@ -404,9 +490,13 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
             d.commander = e.commander();
             d.declaredAt = e.declaredAt();
             d.detectedAt = e.detectedAt();
+            d.groupingKey = e.groupingKey() != null ? e.groupingKey() : e.service();
         } else if (event instanceof IncidentEvent.AlertAttached e) {
             d.alertCount++;
             d.allAlertsResolvedAt = null;
+            if (d.lastAlertAt == null || e.occurredAt().isAfter(d.lastAlertAt)) {
+                d.lastAlertAt = e.occurredAt();
+            }
         } else if (event instanceof IncidentEvent.Acknowledged e) {
             d.acknowledgedAt = e.occurredAt();
             d.acknowledgedBy = e.actor();
@@ -444,6 +534,25 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
             d.reviewId = e.reviewId();
         } else if (event instanceof IncidentEvent.AlertsAllResolved e) {
             d.allAlertsResolvedAt = e.occurredAt();
+        } else if (event instanceof IncidentEvent.AlertDetached) {
+            d.alertCount = Math.max(0, d.alertCount - 1);
+        } else if (event instanceof IncidentEvent.Edited e) {
+            d.title = e.title();
+            d.summary = e.summary();
+            if (e.changed().contains("service")) {
+                d.groupingKey = e.service();
+            }
+            d.service = e.service();
+        } else if (event instanceof IncidentEvent.Merged e) {
+            d.status = IncidentStatus.MERGED;
+            d.mergedInto = e.into();
+            d.mergedIntoNumber = e.intoNumber();
+            d.alertCount = 0;
+        } else if (event instanceof IncidentEvent.MergedFrom e) {
+            d.alertCount += e.alertCount();
+            if (e.alertCount() > 0) {
+                d.allAlertsResolvedAt = null;
+            }
         } else {
             throw new IllegalArgumentException("unknown incident event " + event);
         }
@@ -478,6 +587,11 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
         Instant allAlertsResolvedAt;
         int notes;
         int reopenCount;
+        String summary;
+        UUID mergedInto;
+        String mergedIntoNumber;
+        String groupingKey;
+        Instant lastAlertAt;
 
         Draft(IncidentState s) {
             id = s.id();
@@ -506,13 +620,18 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, I
             allAlertsResolvedAt = s.allAlertsResolvedAt();
             notes = s.notes();
             reopenCount = s.reopenCount();
+            summary = s.summary();
+            mergedInto = s.mergedInto();
+            mergedIntoNumber = s.mergedIntoNumber();
+            groupingKey = s.groupingKey();
+            lastAlertAt = s.lastAlertAt();
         }
 
         IncidentState build() {
             return new IncidentState(id, number, title, status, severity, service, source, declaredBy, commander,
                     communicationsLead, scribe, responders, declaredAt, detectedAt, acknowledgedAt, acknowledgedBy,
                     mitigatedAt, resolvedAt, closedAt, reviewId, impact, links, alertCount, allAlertsResolvedAt,
-                    notes, reopenCount);
+                    notes, reopenCount, summary, mergedInto, mergedIntoNumber, groupingKey, lastAlertAt);
         }
     }
 }

@@ -38,10 +38,17 @@ public sealed interface IncidentCommand {
      *                   declaration, else the declaration time
      * @param alert      the alert it is declared from (source ALERT, and the alert is attached), or null
      *                   (source MANUAL)
+     * @param groupingKey the alert's grouping key, or null: the service
      */
     record Declare(UUID incidentId, String number, String title, IncidentSeverity severity, String service,
-                   String commander, Instant detectedAt, AlertReference alert,
+                   String commander, Instant detectedAt, AlertReference alert, String groupingKey,
                    String actor, Instant occurredAt, Instant recordedAt) implements IncidentCommand {
+
+        public Declare(UUID incidentId, String number, String title, IncidentSeverity severity, String service,
+                       String commander, Instant detectedAt, AlertReference alert,
+                       String actor, Instant occurredAt, Instant recordedAt) {
+            this(incidentId, number, title, severity, service, commander, detectedAt, alert, null, actor, occurredAt, recordedAt);
+        }
     }
 
     record AttachAlert(AlertReference alert, String actor, Instant occurredAt, Instant recordedAt)
@@ -92,13 +99,23 @@ public sealed interface IncidentCommand {
     }
 
     /**
-     * Close a resolved incident: its review's follow-up is complete (or it needs none).
+     * Close a resolved incident: its review's follow-up is complete, its review was declined or cancelled, it
+     * needs none, or a person closes it.
      *
-     * @param reason   why: required
-     * @param reviewId the review whose follow-up completed, or null
+     * @param reason             why: required
+     * @param reviewId           the review it closes after, or null
+     * @param cause              which of those it is
+     * @param openRequiredReview a REQUIRED review of the incident that is still open, or null: closing by hand is
+     *                           then refused unless {@code overrideReview}
+     * @param overrideReview     whether the actor may close over an open required review (an admin)
      */
-    record Close(String reason, UUID reviewId, String actor, Instant occurredAt, Instant recordedAt)
-            implements IncidentCommand {
+    record Close(String reason, UUID reviewId, ClosingCause cause, UUID openRequiredReview, boolean overrideReview,
+                 String actor, Instant occurredAt, Instant recordedAt) implements IncidentCommand {
+
+        /** A close that no open review can stop (the review itself says it is over). */
+        public static Close after(ClosingCause cause, String reason, UUID reviewId, String actor, Instant recordedAt) {
+            return new Close(reason, reviewId, cause, null, false, actor, null, recordedAt);
+        }
     }
 
     /**
@@ -109,5 +126,44 @@ public sealed interface IncidentCommand {
      */
     record RecordAllAlertsResolved(boolean resolveIncident, String actor, Instant occurredAt, Instant recordedAt)
             implements IncidentCommand {
+    }
+
+    /**
+     * Detach an alert attached by mistake: it leaves the incident (the alert itself stays, unattached).
+     *
+     * @param reason optional
+     */
+    record DetachAlert(AlertReference alert, String reason, String actor, Instant occurredAt, Instant recordedAt)
+            implements IncidentCommand {
+    }
+
+    /**
+     * Correct the title, summary or service. Each is changed only when given: {@code null} leaves it as it is; a
+     * blank summary or service clears it (the title cannot be cleared).
+     */
+    record Edit(String title, String summary, String service, String actor, Instant occurredAt, Instant recordedAt)
+            implements IncidentCommand {
+    }
+
+    /**
+     * Merge this incident into another one (a duplicate of one outage): it ends MERGED.
+     *
+     * @param into       the surviving incident
+     * @param intoNumber its number
+     * @param alerts     how many alerts move to it
+     */
+    record Merge(UUID into, String intoNumber, String reason, int alerts, String actor, Instant occurredAt,
+                 Instant recordedAt) implements IncidentCommand {
+    }
+
+    /**
+     * The surviving incident's side of a merge: another incident's alerts join it.
+     *
+     * @param from       the merged incident
+     * @param fromNumber its number
+     * @param alerts     how many alerts join
+     */
+    record AbsorbMerged(UUID from, String fromNumber, String reason, int alerts, String actor, Instant occurredAt,
+                        Instant recordedAt) implements IncidentCommand {
     }
 }

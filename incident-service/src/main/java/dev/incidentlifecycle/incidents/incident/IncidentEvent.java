@@ -2,6 +2,7 @@ package dev.incidentlifecycle.incidents.incident;
 
 import dev.incidentlifecycle.incidents.alert.AlertSeverity;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,11 +25,19 @@ public sealed interface IncidentEvent {
     /**
      * @param commander  the first commander, or null
      * @param declaredBy who declared it (the policy's actor for an alert declaration)
-     * @param detectedAt when the problem was first detected (the alert's start for an alert declaration)
+     * @param detectedAt  when the problem was first detected (the alert's start for an alert declaration)
+     * @param groupingKey what later alerts must share to join it, when more than its service (grouping keys
+     *                    configured), else null
      */
     record Declared(UUID incidentId, String number, String title, IncidentSeverity severity, String service,
                     String commander, String declaredBy, Instant declaredAt, Instant detectedAt,
-                    DeclarationSource source) implements IncidentEvent {
+                    DeclarationSource source, String groupingKey) implements IncidentEvent {
+
+        public Declared(UUID incidentId, String number, String title, IncidentSeverity severity, String service,
+                        String commander, String declaredBy, Instant declaredAt, Instant detectedAt, DeclarationSource source) {
+            this(incidentId, number, title, severity, service, commander, declaredBy, declaredAt, detectedAt, source, null);
+        }
+
         @Override
         public String type() {
             return "incident.declared";
@@ -134,8 +143,12 @@ public sealed interface IncidentEvent {
         }
     }
 
-    /** @param reviewId the review whose follow-up completed, or null */
-    record Closed(UUID incidentId, String reason, UUID reviewId, String actor, Instant occurredAt)
+    /**
+     * @param reviewId the review it closed after, or null
+     * @param cause    why it closed; null on events recorded before causes were (they were all
+     *                 {@link ClosingCause#FOLLOW_UP_COMPLETED})
+     */
+    record Closed(UUID incidentId, String reason, UUID reviewId, ClosingCause cause, String actor, Instant occurredAt)
             implements IncidentEvent {
         @Override
         public String type() {
@@ -149,6 +162,49 @@ public sealed interface IncidentEvent {
         @Override
         public String type() {
             return "incident.alerts-all-resolved";
+        }
+    }
+
+    /** @param reason why, or null */
+    record AlertDetached(UUID incidentId, UUID alertId, String dedupKey, String summary, String reason, String actor,
+                         Instant occurredAt) implements IncidentEvent {
+        @Override
+        public String type() {
+            return "incident.alert-detached";
+        }
+    }
+
+    /**
+     * The title, summary or service was corrected: {@code changed} names which, the other fields are the values after
+     * the correction (summary and service may be null: none).
+     */
+    record Edited(UUID incidentId, List<String> changed, String title, String summary, String service, String actor,
+                  Instant occurredAt) implements IncidentEvent {
+        public Edited {
+            changed = changed == null ? List.of() : List.copyOf(changed);
+        }
+
+        @Override
+        public String type() {
+            return "incident.edited";
+        }
+    }
+
+    /** This incident was merged into {@code into}: it is MERGED, and its {@code alertCount} alerts are there now. */
+    record Merged(UUID incidentId, UUID into, String intoNumber, int alertCount, String reason, String actor,
+                  Instant occurredAt) implements IncidentEvent {
+        @Override
+        public String type() {
+            return "incident.merged";
+        }
+    }
+
+    /** Incident {@code from} was merged into this one: its {@code alertCount} alerts are attached here now. */
+    record MergedFrom(UUID incidentId, UUID from, String fromNumber, int alertCount, String reason, String actor,
+                      Instant occurredAt) implements IncidentEvent {
+        @Override
+        public String type() {
+            return "incident.merged-from";
         }
     }
 
@@ -167,5 +223,9 @@ public sealed interface IncidentEvent {
             Map.entry("incident.resolved", Resolved.class),
             Map.entry("incident.reopened", Reopened.class),
             Map.entry("incident.closed", Closed.class),
-            Map.entry("incident.alerts-all-resolved", AlertsAllResolved.class));
+            Map.entry("incident.alerts-all-resolved", AlertsAllResolved.class),
+            Map.entry("incident.alert-detached", AlertDetached.class),
+            Map.entry("incident.edited", Edited.class),
+            Map.entry("incident.merged", Merged.class),
+            Map.entry("incident.merged-from", MergedFrom.class));
 }

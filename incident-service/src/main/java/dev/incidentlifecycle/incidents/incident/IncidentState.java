@@ -18,6 +18,12 @@ import java.util.UUID;
  * @param allAlertsResolvedAt when the "all alerts resolved" entry was recorded, until another alert is attached
  * @param notes               how many notes it has
  * @param reopenCount         how many times it was reopened
+ * @param summary             what the incident is about, beyond its title (corrected by hand), or null
+ * @param mergedInto          the incident it was merged into (status MERGED), or null
+ * @param mergedIntoNumber    that incident's number, or null
+ * @param groupingKey         what new alerts must share to join it (the declaration policy's grouping key of the alert
+ *                            it was declared from; its service otherwise, and after a correction of its service)
+ * @param lastAlertAt         when its latest alert was attached, or null: the grouping window slides from it
  */
 public record IncidentState(
         UUID id,
@@ -45,15 +51,22 @@ public record IncidentState(
         int alertCount,
         Instant allAlertsResolvedAt,
         int notes,
-        int reopenCount) {
+        int reopenCount,
+        String summary,
+        UUID mergedInto,
+        String mergedIntoNumber,
+        String groupingKey,
+        Instant lastAlertAt) {
 
     public static final IncidentState NONE = new IncidentState(null, null, null, null, null, null, null, null,
             null, null, null, List.of(), null, null, null, null, null, null, null, null, null, List.of(), 0,
-            null, 0, 0);
+            null, 0, 0, null, null, null, null, null);
 
     public IncidentState {
         responders = responders == null ? List.of() : List.copyOf(responders);
         links = links == null ? List.of() : List.copyOf(links);
+        // States stored before grouping keys were (snapshots, the read model) group by their service.
+        groupingKey = groupingKey == null ? service : groupingKey;
     }
 
     public boolean hasBeenDeclared() {

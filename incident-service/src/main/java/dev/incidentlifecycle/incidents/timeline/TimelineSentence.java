@@ -2,6 +2,8 @@ package dev.incidentlifecycle.incidents.timeline;
 
 import dev.incidentlifecycle.incidents.incident.DeclarationSource;
 import dev.incidentlifecycle.incidents.incident.IncidentEvent;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The human sentence for an incident event on the timeline, e.g. "Alex acknowledged the incident" or
@@ -10,6 +12,10 @@ import dev.incidentlifecycle.incidents.incident.IncidentEvent;
 public final class TimelineSentence {
 
     private TimelineSentence() {
+    }
+
+    private static String alerts(int count) {
+        return count == 1 ? "1 alert" : count + " alerts";
     }
 
     public static String of(IncidentEvent event) {
@@ -68,6 +74,30 @@ public final class TimelineSentence {
             return e.alertCount() == 1
                     ? "The incident's alert resolved"
                     : "All " + e.alertCount() + " alerts of the incident resolved";
+        }
+        if (event instanceof IncidentEvent.AlertDetached e) {
+            return e.actor() + " detached an alert: " + (e.summary() != null ? e.summary() : e.dedupKey())
+                    + (e.reason() == null ? "" : " (" + e.reason() + ")");
+        }
+        if (event instanceof IncidentEvent.Edited e) {
+            List<String> parts = new ArrayList<>();
+            for (String field : e.changed()) {
+                String value = switch (field) {
+                    case "title" -> e.title();
+                    case "summary" -> e.summary();
+                    default -> e.service();
+                };
+                parts.add(value == null ? "cleared the " + field : "changed the " + field + " to \"" + value + "\"");
+            }
+            return e.actor() + " " + String.join(", ", parts);
+        }
+        if (event instanceof IncidentEvent.Merged e) {
+            return e.actor() + " merged the incident into " + e.intoNumber() + ", with its " + alerts(e.alertCount())
+                    + ": " + e.reason();
+        }
+        if (event instanceof IncidentEvent.MergedFrom e) {
+            return e.actor() + " merged " + e.fromNumber() + " into this incident, with its " + alerts(e.alertCount())
+                    + ": " + e.reason();
         }
         throw new IllegalArgumentException("unknown incident event " + event);
     }

@@ -46,7 +46,7 @@ final class IncidentFixtures {
     }
 
     static IncidentEvent closed(int minute) {
-        return new IncidentEvent.Closed(ID, "review follow-up complete", null, "kim", at(minute));
+        return new IncidentEvent.Closed(ID, "review follow-up complete", null, ClosingCause.FOLLOW_UP_COMPLETED, "kim", at(minute));
     }
 
     /** The incident brought to a status by the usual path. */
@@ -56,6 +56,7 @@ final class IncidentFixtures {
             case MITIGATED -> new IncidentEvent[] {declared(), mitigated(20)};
             case RESOLVED -> new IncidentEvent[] {declared(), mitigated(20), resolved(40)};
             case CLOSED -> new IncidentEvent[] {declared(), mitigated(20), resolved(40), closed(600)};
+            case MERGED -> new IncidentEvent[] {declared(), new IncidentEvent.Merged(ID, UUID.fromString("7a1e0000-0000-4000-8000-000000000008"), "INC-8", 0, "duplicate", "sam", at(30))};
         };
     }
 }

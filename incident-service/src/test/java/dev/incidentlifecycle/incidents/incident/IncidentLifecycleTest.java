@@ -130,7 +130,7 @@ class IncidentLifecycleTest {
                     .thenRuleViolation("no incident has been declared on this stream");
             incident().when(new Mitigate("sam", null, at(1)))
                     .thenRuleViolation("no incident has been declared on this stream");
-            incident().when(new Close("done", null, "sam", null, at(1)))
+            incident().when(new Close("done", null, ClosingCause.BY_HAND, null, false, "sam", null, at(1)))
                     .thenRuleViolation("no incident has been declared on this stream");
         }
     }
@@ -197,9 +197,9 @@ class IncidentLifecycleTest {
                 "CLOSED|incident INC-7 is CLOSED; only a RESOLVED incident can be closed"})
         void close(IncidentStatus status, String refusal) {
             var outcome = incident().given(historyOf(status))
-                    .when(new Close("review follow-up complete", REVIEW, "kim", null, at(700)));
+                    .when(new Close("review follow-up complete", REVIEW, ClosingCause.FOLLOW_UP_COMPLETED, null, false, "kim", null, at(700)));
             if (refusal == null) {
-                outcome.then(new IncidentEvent.Closed(ID, "review follow-up complete", REVIEW, "kim", at(700)));
+                outcome.then(new IncidentEvent.Closed(ID, "review follow-up complete", REVIEW, ClosingCause.FOLLOW_UP_COMPLETED, "kim", at(700)));
                 assertThat(outcome.state().status()).isEqualTo(IncidentStatus.CLOSED);
                 assertThat(outcome.state().closedAt()).isEqualTo(at(700));
                 assertThat(outcome.state().reviewId()).isEqualTo(REVIEW);
@@ -309,7 +309,7 @@ class IncidentLifecycleTest {
                     .when(new Reopen("back", "sam", at(30), at(50)))
                     .thenRuleViolationContaining("was resolved at " + at(40));
             incident().given(declared(), resolved(40))
-                    .when(new Close("done", null, "sam", at(30), at(50)))
+                    .when(new Close("done", null, ClosingCause.BY_HAND, null, false, "sam", at(30), at(50)))
                     .thenRuleViolationContaining("was resolved at " + at(40));
         }
 
@@ -319,7 +319,7 @@ class IncidentLifecycleTest {
                     .when(new Reopen(" ", "sam", null, at(50)))
                     .thenInvalid("reason");
             incident().given(declared(), resolved(40))
-                    .when(new Close(null, null, "sam", null, at(50)))
+                    .when(new Close(null, null, ClosingCause.BY_HAND, null, false, "sam", null, at(50)))
                     .thenInvalid("reason");
         }
 

@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.incidents.timeline;
 
+import dev.incidentlifecycle.incidents.incident.ClosingCause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentlifecycle.incidents.alert.AlertSeverity;
@@ -75,7 +76,7 @@ class TimelineSentenceTest {
                 .isEqualTo("alerting resolved the incident: all alerts resolved");
         assertThat(sentence(new IncidentEvent.Reopened(ID, "errors are back", "Sam", AT)))
                 .isEqualTo("Sam reopened the incident: errors are back");
-        assertThat(sentence(new IncidentEvent.Closed(ID, "review follow-up complete", UUID.randomUUID(), "Kim", AT)))
+        assertThat(sentence(new IncidentEvent.Closed(ID, "review follow-up complete", UUID.randomUUID(), ClosingCause.FOLLOW_UP_COMPLETED, "Kim", AT)))
                 .isEqualTo("Kim closed the incident: review follow-up complete");
     }
 

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Consumes {@code incident-events}: keeps the incidents read model and timeline, and on resolution, reopening
- * and severity change lets {@link ReviewScheduling} act on the review, all in one transaction with the message's
+ * Consumes {@code incident-events}: keeps the incidents read model and timeline, and on resolution, reopening,
+ * severity change and merge lets {@link ReviewScheduling} act on the review, all in one transaction with the message's
  * inbox entry. Event types it does not read are skipped.
  */
 @ApplicationScoped
@@ -47,7 +47,8 @@ public class IncidentEvents implements MessageHandler {
             Map.entry("incident.resolved", Step.class),
             Map.entry("incident.reopened", Step.class),
             Map.entry("incident.closed", Step.class),
-            Map.entry("incident.alerts-all-resolved", IncidentPayloads.AlertsAllResolved.class));
+            Map.entry("incident.alerts-all-resolved", IncidentPayloads.AlertsAllResolved.class),
+            Map.entry("incident.merged", IncidentPayloads.Merged.class));
 
     private final EventStore store;
     private final ReviewScheduling scheduling;
@@ -123,6 +124,7 @@ public class IncidentEvents implements MessageHandler {
             case "incident.resolved" -> scheduling.resolved(work, incident);
             case "incident.reopened" -> scheduling.reopened(work, incident, ((Step) event).reason());
             case "incident.severity-changed" -> scheduling.severityChanged(work, incident);
+            case "incident.merged" -> scheduling.merged(work, incident, (IncidentPayloads.Merged) event);
             default -> Uni.createFrom().voidItem();
         };
     }
@@ -175,6 +177,8 @@ public class IncidentEvents implements MessageHandler {
                 incident.status = "CLOSED";
                 incident.closedAt = at;
             }
+            // Final: a merged incident is never resolved again, so it is never reviewed; its survivor is.
+            case "incident.merged" -> incident.status = "MERGED";
             default -> {
                 // alerts, notes and links only add to the timeline
             }

@@ -71,4 +71,8 @@ final class IncidentPayloads {
     /** acknowledged, mitigated, resolved, reopened, closed: a step with an optional reason. */
     record Step(UUID incidentId, String reason, String actor, Instant occurredAt) implements Happened {
     }
+
+    /** The incident was merged into {@code intoNumber}: it ends there, and so does its review. */
+    record Merged(UUID incidentId, String intoNumber, String reason, String actor, Instant occurredAt) implements Happened {
+    }
 }

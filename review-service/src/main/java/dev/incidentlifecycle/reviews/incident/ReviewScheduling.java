@@ -115,6 +115,23 @@ public class ReviewScheduling {
                 .replaceWithVoid();
     }
 
+    /** The incident was merged into another one: its review, if one is still open, is cancelled (the survivor's counts). */
+    Uni<Void> merged(UnitOfWork work, IncidentRow incident, IncidentPayloads.Merged merged) {
+        if (incident.reviewId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String into = merged.intoNumber() == null ? "another incident" : merged.intoNumber();
+        return work.load(reviews.type(), ReviewAggregate.aggregateId(incident.reviewId)).flatMap(loaded -> {
+            if (!loaded.exists() || !loaded.state().status().isOpen()) {
+                return Uni.createFrom().voidItem();
+            }
+            return work.execute(reviews.type(), ReviewAggregate.aggregateId(incident.reviewId), ExpectedVersion.ANY,
+                            new ReviewCommand.Cancel(incident.reviewId, "the incident was merged into " + into, ACTOR,
+                                    work.occurredAt()))
+                    .replaceWithVoid();
+        });
+    }
+
     /**
      * The incident's severity changed: the policy is applied again to the resolution it knows. An open review
      * takes the new terms (the decider cancels it when none is needed any more); where the review was cancelled

@@ -128,6 +128,25 @@ class ReviewSchedulingTest {
     }
 
     @Test
+    void merging_an_incident_cancels_its_review_and_a_merged_incident_gets_none() {
+        IncidentStory reviewed = IncidentStory.about("Orders lost in the queue", "orders");
+        Instant at = now();
+        RealInfrastructure.produce(reviewed.declared("SEV1", "gil", "gil", at.minusSeconds(3600)), reviewed.resolved("gil", at));
+        String reviewId = Api.awaitReviewOf(reviewed.id()).getString("id");
+        RealInfrastructure.produce(reviewed.merged("INC-900", "gil", at.plusSeconds(60)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.review(reviewId).getString("status").equals("CANCELLED"));
+        assertThat(asReader().get("/reviews/" + reviewId + "/events").then().statusCode(200).extract().jsonPath()
+                .getString("[1].payload.reason")).isEqualTo("the incident was merged into INC-900");
+
+        IncidentStory merged = IncidentStory.about("Orders lost, declared twice", "orders");
+        ProducerRecord<String, byte[]> marker = merged.noteAdded("after the merge", "gil", at.plusSeconds(5));
+        RealInfrastructure.produce(merged.declared("SEV1", "gil", "gil", at.minusSeconds(60)),
+                merged.merged("INC-900", "gil", at), marker);
+        await().atMost(Duration.ofSeconds(60)).until(() -> IncidentTimeline.contains(marker));
+        assertThat(Api.reviewsOf(merged.id())).isZero();
+    }
+
+    @Test
     void a_sev4_incident_gets_no_review() {
         IncidentStory incident = IncidentStory.about("Typo on the status page", "status-page");
         Instant at = now();

@@ -110,6 +110,15 @@ public final class IncidentStory {
         return step("incident.reopened", by, at, reason, true);
     }
 
+    public ProducerRecord<String, byte[]> merged(String intoNumber, String by, Instant at) {
+        Map<String, Object> data = payload();
+        data.put("into", UUID.randomUUID().toString());
+        data.put("intoNumber", intoNumber);
+        data.put("alertCount", 0);
+        data.put("reason", "duplicate");
+        return actorAndTime(data, "incident.merged", by, at);
+    }
+
     /** The same record again, as an at-least-once relay may deliver it. */
     public static ProducerRecord<String, byte[]> again(ProducerRecord<String, byte[]> record) {
         return new ProducerRecord<>(record.topic(), null, record.key(), record.value(), new RecordHeaders(record.headers().toArray()));

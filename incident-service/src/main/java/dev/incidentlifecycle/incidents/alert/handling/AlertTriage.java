@@ -6,6 +6,7 @@ import dev.incidentlifecycle.eventstore.Timestamps;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
 import dev.incidentlifecycle.incidents.alert.AlertCommand;
 import dev.incidentlifecycle.incidents.alert.AlertEvent;
+import dev.incidentlifecycle.incidents.alert.AlertSignal;
 import dev.incidentlifecycle.incidents.alert.AlertStatus;
 import dev.incidentlifecycle.incidents.declaration.AlertDecision;
 import dev.incidentlifecycle.incidents.declaration.CandidateIncident;
@@ -18,6 +19,7 @@ import dev.incidentlifecycle.incidents.incident.IncidentStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,15 +51,23 @@ public class AlertTriage {
 
     private final DeclarationPolicy policy;
 
+    /**
+     * The lock of an incident's set of alerts: held by a batch that may resolve its alerts, and by anything else that
+     * changes which alerts it has (detaching, merging), so none of them sees the set change under it.
+     */
+    public static String incidentLock(UUID incidentId) {
+        return INCIDENT_LOCK + incidentId;
+    }
+
     AlertTriage(DeclarationPolicy policy) {
         this.policy = policy;
     }
 
-    /** The batch's locks, taken before anything of it is decided: services it may declare for, incidents it may resolve. */
+    /** The batch's locks, taken before anything of it is decided: grouping keys it may declare for, incidents it may resolve. */
     Uni<Map<String, CandidateIncident>> prepare(UnitOfWork work, AlertBatch batch, Set<String> services, Set<UUID> resolving) {
         List<String> locks = new ArrayList<>();
         services.forEach(service -> locks.add(SERVICE_LOCK + service));
-        resolving.forEach(id -> locks.add(INCIDENT_LOCK + id));
+        resolving.forEach(id -> locks.add(incidentLock(id)));
         return work.lockAll(locks)
                 .flatMap(v -> openIncidentsOf(work, services))
                 .flatMap(candidates -> {
@@ -71,28 +81,36 @@ public class AlertTriage {
                 });
     }
 
+    /** The grouping key of a signal: what the batch locks for it, and what it groups by. */
+    String groupingKeyOf(AlertSignal signal) {
+        return policy.groupingKey(signal.service(), signal.customDetails());
+    }
+
     /** Declares, attaches or records a newly triggered alert, in the batch's memory. */
     Uni<Void> newAlert(UnitOfWork work, AlertBatch batch, Map<String, CandidateIncident> candidates,
                        AlertEvent.Triggered alert, CommandContext context, String traceParent) {
-        CandidateIncident open = alert.service() == null ? null : candidates.get(alert.service());
-        AlertDecision decision = policy.decide(alert, open, work.recordedAt());
+        String key = policy.groupingKey(alert.service(), alert.customDetails());
+        CandidateIncident open = key == null ? null : candidates.get(key);
+        Instant now = work.recordedAt();
+        AlertDecision decision = policy.decide(alert, open, now);
         if (decision instanceof AlertDecision.Declare declare) {
             UUID incidentId = UUID.randomUUID();
             return work.nextValue("incident_number").invoke(number -> {
                 batch.incidentCommand(incidentId, new IncidentCommand.Declare(incidentId, Incident.number(number),
-                        declare.title(), declare.severity(), alert.service(), null, null, AlertReference.of(alert),
-                        context.actor(), null, work.recordedAt()), context, traceParent);
-                if (alert.service() != null) {
-                    candidates.put(alert.service(), new CandidateIncident(incidentId, alert.service(),
-                            IncidentStatus.INVESTIGATING, work.recordedAt()));
+                        declare.title(), declare.severity(), alert.service(), null, null, AlertReference.of(alert), key,
+                        context.actor(), null, now), context, traceParent);
+                if (key != null) {
+                    candidates.put(key, new CandidateIncident(incidentId, key, IncidentStatus.INVESTIGATING, now, now));
                 }
-                attachAlert(work, batch, alert, incidentId, context, traceParent);
+                attachAlert(work, batch, alert, incidentId, declare.rule(), context, traceParent);
             }).replaceWithVoid();
         }
         if (decision instanceof AlertDecision.AttachTo attach) {
-            if (attachAlert(work, batch, alert, attach.incidentId(), context, traceParent)) {
+            if (attachAlert(work, batch, alert, attach.incidentId(), attach.rule(), context, traceParent)) {
                 batch.incidentCommand(attach.incidentId(), new IncidentCommand.AttachAlert(AlertReference.of(alert),
-                        context.actor(), null, work.recordedAt()), context, traceParent);
+                        context.actor(), null, now), context, traceParent);
+                // The window slides: the next alert of the batch counts from this one.
+                candidates.put(key, new CandidateIncident(open.incidentId(), key, open.status(), open.declaredAt(), now));
             }
         }
         return Uni.createFrom().voidItem();
@@ -100,9 +118,10 @@ public class AlertTriage {
 
     /** The alert's side of attaching: answers false when the alert was already there (nothing to record). */
     private static boolean attachAlert(UnitOfWork work, AlertBatch batch, AlertEvent.Triggered alert, UUID incidentId,
-                                       CommandContext context, String traceParent) {
+                                       String groupedBy, CommandContext context, String traceParent) {
         var events = Streams.ALERT.decider().decide(
-                new AlertCommand.AttachToIncident(alert.alertId(), incidentId, work.recordedAt()), batch.alert(alert.dedupKey()));
+                new AlertCommand.AttachToIncident(alert.alertId(), incidentId, work.recordedAt(), groupedBy),
+                batch.alert(alert.dedupKey()));
         batch.alertEvents(alert.dedupKey(), events, context, traceParent);
         return !events.isEmpty();
     }
@@ -127,7 +146,7 @@ public class AlertTriage {
                 var incident = batch.incident(id);
                 // A closed incident records nothing more; its alerts may still resolve.
                 if (stillOpen.contains(id.toString()) || incident == null || !incident.hasBeenDeclared()
-                        || incident.status() == IncidentStatus.CLOSED) {
+                        || incident.status().finished()) {
                     continue;
                 }
                 CommandContext context = resolved.get(id);
@@ -137,23 +156,24 @@ public class AlertTriage {
         }).replaceWithVoid();
     }
 
-    /** Each service's most recently declared incident that is still open, as this transaction sees it. */
-    private static Uni<Map<String, CandidateIncident>> openIncidentsOf(UnitOfWork work, Collection<String> services) {
+    /** Each grouping key's most recently declared incident that is still open, as this transaction sees it. */
+    private static Uni<Map<String, CandidateIncident>> openIncidentsOf(UnitOfWork work, Collection<String> keys) {
         Map<String, CandidateIncident> candidates = new HashMap<>();
-        if (services.isEmpty()) {
+        if (keys.isEmpty()) {
             return Uni.createFrom().item(candidates);
         }
-        List<String> list = List.copyOf(services);
-        var query = work.session().createNativeQuery("select distinct on (service) cast(id as text), service, status, declared_at "
-                + "from incident where status in ('INVESTIGATING', 'MITIGATED') and service in ("
-                + SqlRows.list(list.size(), 1, "cast(? as text)") + ") order by service, declared_at desc, id desc", Object[].class);
+        List<String> list = List.copyOf(keys);
+        var query = work.session().createNativeQuery("select distinct on (grouping_key) cast(id as text), grouping_key, status, "
+                + "declared_at, last_alert_at from incident where status in ('INVESTIGATING', 'MITIGATED') and grouping_key in ("
+                + SqlRows.list(list.size(), 1, "cast(? as text)") + ") order by grouping_key, declared_at desc, id desc", Object[].class);
         for (int i = 0; i < list.size(); i++) {
             query.setParameter(i + 1, list.get(i));
         }
         return query.getResultList().map(rows -> {
             for (Object[] row : rows) {
                 candidates.put((String) row[1], new CandidateIncident(UUID.fromString((String) row[0]), (String) row[1],
-                        IncidentStatus.valueOf((String) row[2]), Timestamps.toInstant(row[3])));
+                        IncidentStatus.valueOf((String) row[2]), Timestamps.toInstant(row[3]),
+                        row[4] == null ? null : Timestamps.toInstant(row[4])));
             }
             return candidates;
         });

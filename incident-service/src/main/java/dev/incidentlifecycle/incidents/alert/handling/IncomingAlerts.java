@@ -98,7 +98,7 @@ public class IncomingAlerts implements BatchHandler<IncomingAlerts.Signal> {
         }
         return work.loadAll(Streams.ALERT, missing)
                 .invoke(loaded -> loaded.values().forEach(batch::knowAlert))
-                .flatMap(loaded -> triage.prepare(work, batch, servicesThatMayDeclare(records, batch),
+                .flatMap(loaded -> triage.prepare(work, batch, keysThatMayDeclare(records, batch),
                         incidentsThatMayResolve(records, batch)))
                 .flatMap(candidates -> decide(work, batch, records, candidates))
                 .invoke(outcome -> pending.put(partition, outcome))
@@ -140,10 +140,10 @@ public class IncomingAlerts implements BatchHandler<IncomingAlerts.Signal> {
     }
 
     /**
-     * Services of triggers that may open a new alert (their key has no open alert, or the batch also resolves it):
-     * only those can declare. Repeats of open alerts, the bulk of a storm, need no lock.
+     * Grouping keys of triggers that may open a new alert (their key has no open alert, or the batch also resolves
+     * it): only those can declare. Repeats of open alerts, the bulk of a storm, need no lock.
      */
-    private static Set<String> servicesThatMayDeclare(List<Read<Signal>> records, AlertBatch batch) {
+    private Set<String> keysThatMayDeclare(List<Read<Signal>> records, AlertBatch batch) {
         Set<String> resolvedKeys = new HashSet<>();
         Set<String> services = new HashSet<>();
         for (Read<Signal> read : records) {
@@ -152,7 +152,7 @@ public class IncomingAlerts implements BatchHandler<IncomingAlerts.Signal> {
                 resolvedKeys.add(signal.dedupKey());
             } else if (signal.action() == AlertSignal.Action.TRIGGER && signal.service() != null
                     && (!batch.alert(signal.dedupKey()).hasOpenAlert() || resolvedKeys.contains(signal.dedupKey()))) {
-                services.add(signal.service());
+                services.add(triage.groupingKeyOf(signal));
             }
         }
         return services;

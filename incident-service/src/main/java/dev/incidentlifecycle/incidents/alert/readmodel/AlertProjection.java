@@ -76,12 +76,12 @@ public class AlertProjection implements Projection<AlertEvent> {
     private static Uni<Void> insert(Mutiny.Session session, List<Row> rows) {
         var query = session.createNativeQuery("insert into alert (alert_id, dedup_key, status, severity, summary, source, "
                 + "service, component, alert_group, alert_class, client, client_url, details, links, occurrences, incident_id, "
-                + "triggered_at, received_at, last_trigger_at, acknowledged_at, resolved_at, version) values "
+                + "triggered_at, received_at, last_trigger_at, acknowledged_at, resolved_at, grouped_by, version) values "
                 + SqlRows.values(rows.size(), "cast(? as uuid)", "cast(? as text)", "cast(? as text)", "cast(? as text)",
                 "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as text)",
                 "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as bigint)", "cast(? as uuid)",
                 "cast(? as timestamptz)", "cast(? as timestamptz)", "cast(? as timestamptz)", "cast(? as timestamptz)",
-                "cast(? as timestamptz)", "cast(? as bigint)"));
+                "cast(? as timestamptz)", "cast(? as text)", "cast(? as bigint)"));
         int p = 1;
         for (Row row : rows) {
             AlertEvent.Triggered t = row.created;
@@ -106,6 +106,7 @@ public class AlertProjection implements Projection<AlertEvent> {
                     .setParameter(p++, time(row.lastTriggerAt))
                     .setParameter(p++, time(row.acknowledgedAt))
                     .setParameter(p++, time(row.resolvedAt))
+                    .setParameter(p++, row.groupedBy)
                     .setParameter(p++, row.version);
         }
         return query.executeUpdate().replaceWithVoid();
@@ -116,10 +117,11 @@ public class AlertProjection implements Projection<AlertEvent> {
         var query = session.createNativeQuery("update alert a set status = coalesce(v.status, a.status), "
                 + "occurrences = coalesce(v.occurrences, a.occurrences), last_trigger_at = coalesce(v.last_trigger_at, a.last_trigger_at), "
                 + "acknowledged_at = coalesce(v.acknowledged_at, a.acknowledged_at), resolved_at = coalesce(v.resolved_at, a.resolved_at), "
-                + "incident_id = coalesce(v.incident_id, a.incident_id), version = v.version from (values "
+                + "incident_id = case when v.detached then null else coalesce(v.incident_id, a.incident_id) end, "
+                + "grouped_by = coalesce(v.grouped_by, a.grouped_by), version = v.version from (values "
                 + SqlRows.values(rows.size(), "cast(? as uuid)", "cast(? as text)", "cast(? as bigint)", "cast(? as timestamptz)",
-                "cast(? as timestamptz)", "cast(? as timestamptz)", "cast(? as uuid)", "cast(? as bigint)")
-                + ") as v(alert_id, status, occurrences, last_trigger_at, acknowledged_at, resolved_at, incident_id, version) "
+                "cast(? as timestamptz)", "cast(? as timestamptz)", "cast(? as uuid)", "cast(? as boolean)", "cast(? as text)", "cast(? as bigint)")
+                + ") as v(alert_id, status, occurrences, last_trigger_at, acknowledged_at, resolved_at, incident_id, detached, grouped_by, version) "
                 + "where a.alert_id = v.alert_id");
         int p = 1;
         for (Row row : rows) {
@@ -130,6 +132,8 @@ public class AlertProjection implements Projection<AlertEvent> {
                     .setParameter(p++, time(row.acknowledgedAt))
                     .setParameter(p++, time(row.resolvedAt))
                     .setParameter(p++, row.incidentId == null ? null : row.incidentId.toString())
+                    .setParameter(p++, row.detached)
+                    .setParameter(p++, row.groupedBy)
                     .setParameter(p++, row.version);
         }
         return query.executeUpdate().invoke(updated -> {
@@ -150,6 +154,9 @@ public class AlertProjection implements Projection<AlertEvent> {
         Instant acknowledgedAt;
         Instant resolvedAt;
         UUID incidentId;
+        /** Whether the transaction's last word on the incident was a detachment (a null incidentId alone keeps the column). */
+        boolean detached;
+        String groupedBy;
         long version;
 
         void fold(AlertEvent event, long streamVersion) {
@@ -171,6 +178,14 @@ public class AlertProjection implements Projection<AlertEvent> {
                 resolvedAt = r.resolvedAt();
             } else if (event instanceof AlertEvent.AttachedToIncident a) {
                 incidentId = a.incidentId();
+                groupedBy = a.groupedBy();
+                detached = false;
+            } else if (event instanceof AlertEvent.MovedToIncident m) {
+                incidentId = m.incidentId();
+                detached = false;
+            } else if (event instanceof AlertEvent.DetachedFromIncident) {
+                incidentId = null;
+                detached = true;
             } else {
                 throw new IllegalArgumentException("unknown alert event " + event);
             }

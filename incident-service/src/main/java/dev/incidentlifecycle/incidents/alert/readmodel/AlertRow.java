@@ -48,5 +48,7 @@ public class AlertRow {
     public Instant acknowledgedAt;
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+    @jakarta.persistence.Column(name = "grouped_by")
+    public String groupedBy;
     public long version;
 }

@@ -12,7 +12,9 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The declaration policy as configured ({@code incidents.policy.*}, see application.properties and the
@@ -30,12 +32,35 @@ public interface DeclarationSettings {
     @WithDefault("false")
     boolean autoResolve();
 
+    /** No alert joins an incident declared longer ago than this, however recent its last alert. */
+    @WithDefault("PT24H")
+    Duration maxIncidentAge();
+
+    /** What alerts are grouped by besides their service: custom details fields or Alertmanager labels. */
+    Optional<List<String>> groupingKeys();
+
+    /** Per service: which alert severities declare, and as what ({@code incidents.policy.services."<service>".declares.<severity>}). */
+    Map<String, ServicePolicy> services();
+
+    interface ServicePolicy {
+        Map<String, String> declares();
+    }
+
     default DeclarationPolicy policy() {
+        Map<String, Map<AlertSeverity, IncidentSeverity>> byService = new java.util.TreeMap<>();
+        services().forEach((service, rules) -> byService.put(service,
+                rules("incidents.policy.services.\"" + service + "\".declares.", rules.declares())));
+        return new DeclarationPolicy(rules("incidents.policy.declares.", declares()), byService, groupingWindow(),
+                maxIncidentAge(), groupingKeys().orElse(List.of()).stream().map(String::strip).filter(k -> !k.isEmpty()).toList(),
+                autoResolve());
+    }
+
+    private static Map<AlertSeverity, IncidentSeverity> rules(String prefix, Map<String, String> configured) {
         Map<AlertSeverity, IncidentSeverity> declares = new EnumMap<>(AlertSeverity.class);
-        declares().forEach((alertSeverity, incidentSeverity) -> {
+        configured.forEach((alertSeverity, incidentSeverity) -> {
             AlertSeverity from = AlertSeverity.fromWireName(alertSeverity.trim().toLowerCase(Locale.ROOT));
             if (from == null) {
-                throw new IllegalArgumentException("incidents.policy.declares." + alertSeverity
+                throw new IllegalArgumentException(prefix + alertSeverity
                         + ": not an alert severity (critical, error, warning, info)");
             }
             String to = incidentSeverity.trim().toUpperCase(Locale.ROOT);
@@ -43,12 +68,12 @@ public interface DeclarationSettings {
                 try {
                     declares.put(from, IncidentSeverity.valueOf(to));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("incidents.policy.declares." + alertSeverity + "=" + incidentSeverity
+                    throw new IllegalArgumentException(prefix + alertSeverity + "=" + incidentSeverity
                             + ": use SEV1, SEV2, SEV3, SEV4 or NONE");
                 }
             }
         });
-        return new DeclarationPolicy(declares, groupingWindow(), autoResolve());
+        return declares;
     }
 
     /** Makes the configured policy injectable. */

@@ -44,6 +44,31 @@ public final class IncidentRequests {
     public record Reopening(@NotBlank @Size(max = Incident.MAX_TEXT_LENGTH) String reason, Instant occurredAt) {
     }
 
+    @Schema(examples = "{\"reason\":\"Duplicate test incident, nothing to learn\"}")
+    public record Closing(@NotBlank @Size(max = Incident.MAX_TEXT_LENGTH) String reason, Instant occurredAt) {
+    }
+
+    @Schema(examples = "{\"reason\":\"Alert of the search cluster, not checkout\"}")
+    public record Detachment(@Size(max = Incident.MAX_TEXT_LENGTH) String reason, Instant occurredAt) {
+    }
+
+    /**
+     * A correction: only the fields given change (JSON merge patch); an empty string clears the summary or service.
+     */
+    @Schema(examples = "{\"title\":\"Checkout and cart failing in eu-west\",\"summary\":\"Payment provider timeouts\",\"service\":\"checkout\"}")
+    public record Correction(@Size(min = 1, max = Incident.MAX_TITLE_LENGTH) String title,
+                             @Size(max = Incident.MAX_TEXT_LENGTH) String summary,
+                             @Size(max = Incident.MAX_NAME_LENGTH) String service,
+                             Instant occurredAt) {
+    }
+
+    /** @param into the surviving incident: its id or number ({@code INC-42}) */
+    @Schema(examples = "{\"into\":\"INC-41\",\"reason\":\"Same database outage, declared twice\"}")
+    public record Merging(@NotBlank @Size(max = 64) String into,
+                          @NotBlank @Size(max = Incident.MAX_TEXT_LENGTH) String reason,
+                          Instant occurredAt) {
+    }
+
     @Schema(examples = "{\"severity\":\"SEV1\",\"reason\":\"All regions affected\"}")
     public record SeverityChange(@NotNull IncidentSeverity severity,
                                  @NotBlank @Size(max = Incident.MAX_TEXT_LENGTH) String reason,

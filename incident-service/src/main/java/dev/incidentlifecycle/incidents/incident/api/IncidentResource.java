@@ -15,6 +15,12 @@ import dev.incidentlifecycle.incidents.incident.IncidentEvent;
 import dev.incidentlifecycle.incidents.incident.IncidentSeverity;
 import dev.incidentlifecycle.incidents.incident.IncidentState;
 import dev.incidentlifecycle.incidents.incident.IncidentStatus;
+import dev.incidentlifecycle.incidents.incident.ClosingCause;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Closing;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Correction;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Detachment;
+import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Merging;
+import dev.incidentlifecycle.incidents.incident.correction.IncidentCorrections;
 import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Declaration;
 import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Impact;
 import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.Link;
@@ -27,6 +33,7 @@ import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.RoleAssignm
 import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.SeverityChange;
 import dev.incidentlifecycle.incidents.incident.readmodel.IncidentLookup;
 import dev.incidentlifecycle.incidents.incident.readmodel.IncidentRow;
+import dev.incidentlifecycle.incidents.review.IncidentReviews;
 import dev.incidentlifecycle.incidents.timeline.TimelineEntry;
 import dev.incidentlifecycle.web.CurrentUser;
 import dev.incidentlifecycle.web.HistoryEntry;
@@ -43,6 +50,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -86,11 +94,16 @@ public class IncidentResource {
     private final EventStore store;
     private final Mutiny.SessionFactory sessions;
     private final CurrentUser user;
+    private final IncidentReviews reviews;
+    private final IncidentCorrections corrections;
 
-    IncidentResource(EventStore store, Mutiny.SessionFactory sessions, CurrentUser user) {
+    IncidentResource(EventStore store, Mutiny.SessionFactory sessions, CurrentUser user, IncidentReviews reviews,
+                     IncidentCorrections corrections) {
         this.store = store;
         this.sessions = sessions;
         this.user = user;
+        this.reviews = reviews;
+        this.corrections = corrections;
     }
 
     // --- commands
@@ -162,6 +175,84 @@ public class IncidentResource {
                                 @Valid @NotNull Reopening body) {
         return change(id, ifMatch, body.occurredAt(),
                 (actor, recordedAt) -> new IncidentCommand.Reopen(body.reason(), actor, body.occurredAt(), recordedAt));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "closeIncident", summary = "Close a resolved incident by hand, with a reason; closing is final (it is never reopened)",
+            description = "Incidents also close by themselves: when their review's follow-up completes, when their review is "
+                    + "declined or cancelled, or when their severity needs no review (see incidents.closing.*). While a "
+                    + "REQUIRED review is still open only an admin may close; incident.closed says why (cause BY_HAND).")
+    @APIResponse(responseCode = "409", description = "Not RESOLVED, or a required review is still open and the caller is not an admin")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The incident after the change; ETag is its version")
+    public Uni<Response> close(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, @Valid @NotNull Closing body) {
+        long expected = Versions.expected(ifMatch);
+        boolean admin = user.isAdmin();
+        return store.transact(context(body.occurredAt()), work -> IncidentLookup.idOf(work.session(), id)
+                        .flatMap(incidentId -> reviews.openRequiredReview(work.session(), incidentId)
+                                .flatMap(openReview -> work.execute(Streams.INCIDENT, incidentId.toString(), expected,
+                                        new IncidentCommand.Close(body.reason(), null, ClosingCause.BY_HAND, openReview, admin,
+                                                work.context().actor(), body.occurredAt(), work.recordedAt())))))
+                .map(this::changed);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(operationId = "correctIncident", summary = "Correct the title, summary or service; only the fields given change",
+            description = "A JSON merge patch of title, summary and service: a field left out stays as it is, an empty summary "
+                    + "or service clears it. Recorded as incident.edited (who, when, which fields). A change of service "
+                    + "also changes which alerts the incident groups from then on.")
+    @APIResponse(responseCode = "409", description = "Closed or merged")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The incident after the change; ETag is its version")
+    public Uni<Response> correct(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, @Valid @NotNull Correction body) {
+        return change(id, ifMatch, body.occurredAt(), (actor, recordedAt) ->
+                new IncidentCommand.Edit(body.title(), body.summary(), body.service(), actor, body.occurredAt(), recordedAt));
+    }
+
+    @POST
+    @Path("/{id}/alerts/{alertId}/detach")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "detachIncidentAlert", summary = "Detach an alert attached by mistake (optional reason); the alert stays, unattached")
+    @APIResponse(responseCode = "404", description = "No such incident or alert")
+    @APIResponse(responseCode = "409", description = "The alert is not attached to this incident, or the incident is closed or merged")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The incident after the change; ETag is its version")
+    public Uni<Response> detachAlert(@PathParam("id") String id, @PathParam("alertId") UUID alertId,
+                                     @HeaderParam(IF_MATCH) String ifMatch, @Valid Detachment body) {
+        long expected = Versions.expected(ifMatch);
+        Instant at = body == null ? null : body.occurredAt();
+        String reason = body == null ? null : body.reason();
+        return store.transact(context(at), work -> IncidentLookup.idOf(work.session(), id)
+                        .flatMap(incidentId -> corrections.detach(work, incidentId, alertId, reason, expected, at)))
+                .map(this::changed);
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "mergeIncident", summary = "Merge this incident into another one (by id or number), with a reason",
+            description = "Its alerts move to the surviving incident, both timelines say so (incident.merged, incident.merged-from), "
+                    + "and it ends MERGED with mergedInto naming the survivor. review-service schedules no review for a merged "
+                    + "incident and cancels one it had scheduled. If-Match applies to this (the merged) incident.")
+    @APIResponse(responseCode = "400", description = "Merged into itself, or a field is missing")
+    @APIResponse(responseCode = "404", description = "No such incident, or no incident 'into'")
+    @APIResponse(responseCode = "409", description = "Either incident is closed or merged")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = "The merged incident after the change; ETag is its version")
+    public Uni<Response> merge(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, @Valid @NotNull Merging body) {
+        long expected = Versions.expected(ifMatch);
+        return store.transact(context(body.occurredAt()), work -> IncidentLookup.idOf(work.session(), id)
+                        .flatMap(incidentId -> corrections.merge(work, incidentId, body.into(), body.reason(), expected,
+                                body.occurredAt())))
+                .map(this::changed);
     }
 
     @POST
@@ -243,7 +334,7 @@ public class IncidentResource {
     @Authenticated
     @Operation(operationId = "listIncidents", summary = "Incidents, newest declaration first (then by id); filters combine")
     public Uni<Page<IncidentView>> list(
-            @Parameter(description = "INVESTIGATING, MITIGATED, RESOLVED or CLOSED", schema = @Schema(implementation = IncidentStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "INVESTIGATING, MITIGATED, RESOLVED, CLOSED or MERGED", schema = @Schema(implementation = IncidentStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "SEV1 to SEV4", schema = @Schema(implementation = IncidentSeverity.class)) @QueryParam("severity") String severity,
             @QueryParam("service") String service,
             @Parameter(description = "declared at or after (RFC 3339)") @QueryParam("from") String from,

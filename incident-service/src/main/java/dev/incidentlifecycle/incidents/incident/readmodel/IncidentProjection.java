@@ -68,6 +68,9 @@ public class IncidentProjection implements Projection<IncidentEvent> {
         row.mitigatedAt = incident.mitigatedAt();
         row.resolvedAt = incident.resolvedAt();
         row.closedAt = incident.closedAt();
+        row.groupingKey = incident.groupingKey();
+        // A state folded before the latest alert time was kept leaves the migrated column as it is.
+        row.lastAlertAt = incident.lastAlertAt() != null ? incident.lastAlertAt() : row.lastAlertAt;
         ResponseTimes times = incident.responseTimes();
         row.timeToAcknowledgeMillis = millis(times.timeToAcknowledge());
         row.timeToMitigateMillis = millis(times.timeToMitigate());

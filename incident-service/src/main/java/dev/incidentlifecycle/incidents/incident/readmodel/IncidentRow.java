@@ -37,6 +37,10 @@ public class IncidentRow {
     public Instant resolvedAt;
     @Column(name = "closed_at")
     public Instant closedAt;
+    @Column(name = "grouping_key")
+    public String groupingKey;
+    @Column(name = "last_alert_at")
+    public Instant lastAlertAt;
     @Column(name = "time_to_acknowledge_ms")
     public Long timeToAcknowledgeMillis;
     @Column(name = "time_to_mitigate_ms")

@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.incidents.incident.events;
 
+import dev.incidentlifecycle.incidents.incident.ClosingCause;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentlifecycle.eventstore.EventJson;
 import dev.incidentlifecycle.incidents.alert.AlertSeverity;
@@ -43,8 +44,13 @@ class IncidentEventSchemasTest {
                 new IncidentEvent.AlertAttached(ID, UUID.randomUUID(), "key", null, AlertSeverity.ERROR, "alerts", AT),
                 new IncidentEvent.RoleAssigned(ID, IncidentRole.SCRIBE, "kim", null, "riley", AT),
                 new IncidentEvent.Resolved(ID, null, "riley", AT),
-                new IncidentEvent.Closed(ID, "follow-up complete", null, "review-service", AT),
-                new IncidentEvent.AlertsAllResolved(ID, 3, "alerts", AT));
+                new IncidentEvent.Closed(ID, "follow-up complete", null, ClosingCause.FOLLOW_UP_COMPLETED, "review-service", AT),
+                new IncidentEvent.AlertsAllResolved(ID, 3, "alerts", AT),
+                new IncidentEvent.AlertDetached(ID, UUID.randomUUID(), "key", null, null, "riley", AT),
+                new IncidentEvent.Edited(ID, List.of("summary", "service"), "Checkout down", null, "checkout", "riley", AT),
+                new IncidentEvent.Merged(ID, UUID.randomUUID(), "INC-6", 2, "duplicate", "riley", AT),
+                new IncidentEvent.MergedFrom(ID, UUID.randomUUID(), "INC-8", 0, "duplicate", "riley", AT),
+                new IncidentEvent.Closed(ID, "test incident", null, ClosingCause.BY_HAND, "robin", AT));
         for (IncidentEvent event : events) {
             JsonNode payload = EventJson.mapper().readTree(Streams.INCIDENT.codec().encode(event));
             assertThat(IncidentEventSchemas.problems(event.type(), payload)).as(event.type() + " " + payload).isEmpty();

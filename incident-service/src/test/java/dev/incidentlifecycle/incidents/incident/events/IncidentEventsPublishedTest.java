@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import static dev.incidentlifecycle.incidents.Http.alertsWithKey;
+import static dev.incidentlifecycle.incidents.Http.asResponder;
+import static dev.incidentlifecycle.incidents.Http.declare;
 import static dev.incidentlifecycle.incidents.Http.alertRecord;
 import static dev.incidentlifecycle.incidents.Http.cloudEvent;
 import static dev.incidentlifecycle.incidents.Http.command;
@@ -55,6 +58,14 @@ class IncidentEventsPublishedTest {
         command(id, "notes", Map.of("text", "payment provider returns 503"), null).then().statusCode(200);
         command(id, "impact", Map.of("statement", "no order can be placed"), null).then().statusCode(200);
         command(id, "links", Map.of("url", "https://status.example.com/incidents/1"), null).then().statusCode(200);
+        String stray = unique("orders-stray");
+        RealInfrastructure.produce(alertRecord(stray, trigger(stray, "critical", service, "an alert of another system")));
+        await().atMost(WAIT).until(() -> incident(id).getInt("alertCount") == 2);
+        asResponder().body(Map.of("summary", "the payment provider answers 503")).patch("/incidents/" + id).then().statusCode(200);
+        String strayAlert = (String) alertsWithKey(stray).get(0).get("alertId");
+        command(id, "alerts/" + strayAlert + "/detach", Map.of("reason", "not ours"), null).then().statusCode(200);
+        String duplicate = declare("Orders failing (declared twice)", "SEV2", service).getString("id");
+        command(duplicate, "merge", Map.of("into", number, "reason", "the same outage"), null).then().statusCode(200);
         command(id, "mitigate", null, null).then().statusCode(200);
         RealInfrastructure.produce(alertRecord(key, followUp("resolve", key)));
         await().atMost(WAIT).until(() -> timelineTypes(id).contains("incident.alerts-all-resolved"));
@@ -75,9 +86,16 @@ class IncidentEventsPublishedTest {
             assertThat(records).extracting(r -> KafkaTopic.header(r, "ce_type")).containsExactly(
                     "incident.declared", "incident.alert-attached", "incident.acknowledged", "incident.severity-changed",
                     "incident.role-assigned", "incident.responder-joined", "incident.note-added", "incident.impact-updated",
-                    "incident.link-added", "incident.mitigated", "incident.alerts-all-resolved", "incident.resolved",
+                    "incident.link-added", "incident.alert-attached", "incident.edited", "incident.alert-detached",
+                    "incident.merged-from", "incident.mitigated", "incident.alerts-all-resolved", "incident.resolved",
                     "incident.reopened", "incident.resolved", "incident.closed");
-            assertThat(records).extracting(r -> KafkaTopic.header(r, "ce_type")).containsAll(IncidentEvent.TYPES.keySet());
+            await().atMost(WAIT).until(() -> topic.poll().withKey(duplicate).size() == 2);
+            List<ConsumerRecord<String, byte[]>> merged = topic.withKey(duplicate);
+            assertThat(merged).extracting(r -> KafkaTopic.header(r, "ce_type")).containsExactly("incident.declared", "incident.merged");
+            assertThat(IncidentEventSchemas.problems("incident.merged", EventJson.mapper().readTree(merged.get(1).value()))).isEmpty();
+            List<ConsumerRecord<String, byte[]>> all = new java.util.ArrayList<>(records);
+            all.addAll(merged);
+            assertThat(all).extracting(r -> KafkaTopic.header(r, "ce_type")).containsAll(IncidentEvent.TYPES.keySet());
             assertThat(records).extracting(r -> KafkaTopic.header(r, "ce_sequence"))
                     .containsExactlyElementsOf(IntStream.rangeClosed(1, total).mapToObj(Integer::toString).toList());
             for (ConsumerRecord<String, byte[]> record : records) {
