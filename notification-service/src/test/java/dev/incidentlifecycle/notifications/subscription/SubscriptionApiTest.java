@@ -116,6 +116,22 @@ class SubscriptionApiTest {
     }
 
     @Test
+    void a_create_retried_with_its_idempotency_key_makes_one_subscription() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> request = body("http://127.0.0.1:9/retried");
+
+        JsonPath first = given().auth().oauth2(admin()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(request)
+                .post("/subscriptions").then().statusCode(201).extract().jsonPath();
+        JsonPath retried = given().auth().oauth2(admin()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(request)
+                .post("/subscriptions").then().statusCode(201).header("Idempotent-Replayed", "true").extract().jsonPath();
+
+        assertThat(retried.getString("id")).isEqualTo(first.getString("id"));
+        assertThat(retried.getString("secret")).isEqualTo(first.getString("secret"));
+        given().auth().oauth2(admin()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body("http://127.0.0.1:9/other"))
+                .post("/subscriptions").then().statusCode(422).contentType(PROBLEM);
+    }
+
+    @Test
     void a_deleted_subscription_is_gone_with_its_log() {
         JsonPath created = subscribe("http://127.0.0.1:9/gone", "standard-webhooks", types("incident.declared"), null);
         given().auth().oauth2(admin()).delete("/subscriptions/" + created.getString("id")).then().statusCode(204);
