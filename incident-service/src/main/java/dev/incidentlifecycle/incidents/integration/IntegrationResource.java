@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -44,6 +45,9 @@ import java.time.format.DateTimeParseException;
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Integrations")
 public class IntegrationResource {
+
+    /** Answers that show a key: kept by no cache, and replayed without the key for a repeated Idempotency-Key. */
+    static final String NO_STORE = "no-store";
 
     /** The longest overlap a rotation may give the old keys. */
     static final Duration MAX_OVERLAP = Duration.ofDays(30);
@@ -80,7 +84,7 @@ public class IntegrationResource {
     public Uni<Response> create(@Valid @NotNull NewIntegration body, @Context UriInfo uri) {
         return integrations.create(body.name(), body.description(), user.name(), clock.instant())
                 .map(created -> Response.created(uri.getBaseUriBuilder().path("integrations").path(created.id().toString()).build())
-                        .entity(created).build());
+                        .header(HttpHeaders.CACHE_CONTROL, NO_STORE).entity(created).build());
     }
 
     @GET
@@ -105,8 +109,9 @@ public class IntegrationResource {
     @APIResponse(responseCode = "200", description = "The integration with its new `key`, shown in this answer only",
             content = @Content(schema = @Schema(implementation = IntegrationView.class)))
     @APIResponse(responseCode = "409", description = "The integration is revoked")
-    public Uni<IntegrationView> rotate(@PathParam("id") String id, @Valid Rotation body) {
-        return integrations.rotate(QueryParameters.uuid("id", id), overlap(body), user.name(), clock.instant());
+    public Uni<Response> rotate(@PathParam("id") String id, @Valid Rotation body) {
+        return integrations.rotate(QueryParameters.uuid("id", id), overlap(body), user.name(), clock.instant())
+                .map(rotated -> Response.ok(rotated).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build());
     }
 
     @POST

@@ -120,13 +120,15 @@ class SubscriptionApiTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> request = body("http://127.0.0.1:9/retried");
 
-        JsonPath first = given().auth().oauth2(admin()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(request)
-                .post("/subscriptions").then().statusCode(201).extract().jsonPath();
-        JsonPath retried = given().auth().oauth2(admin()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(request)
-                .post("/subscriptions").then().statusCode(201).header("Idempotent-Replayed", "true").extract().jsonPath();
+        var first = given().auth().oauth2(admin()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(request)
+                .post("/subscriptions").then().statusCode(201).header("Cache-Control", "no-store").extract();
+        var retried = given().auth().oauth2(admin()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(request)
+                .post("/subscriptions").then().statusCode(201).header("Idempotent-Replayed", "true").extract();
 
-        assertThat(retried.getString("id")).isEqualTo(first.getString("id"));
-        assertThat(retried.getString("secret")).isEqualTo(first.getString("secret"));
+        // The same subscription, not a second one; its secret was shown once and is neither kept nor shown again.
+        assertThat(retried.header("Location")).isEqualTo(first.header("Location")).endsWith(first.jsonPath().getString("id"));
+        assertThat(first.jsonPath().getString("secret")).startsWith("whsec_");
+        assertThat(retried.body().asString()).isEmpty();
         given().auth().oauth2(admin()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body("http://127.0.0.1:9/other"))
                 .post("/subscriptions").then().statusCode(422).contentType(PROBLEM);
     }

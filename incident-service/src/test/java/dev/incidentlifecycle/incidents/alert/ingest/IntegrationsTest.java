@@ -76,6 +76,20 @@ class IntegrationsTest {
     }
 
     @Test
+    void a_create_retried_with_its_idempotency_key_makes_one_integration_and_never_shows_the_key_again() {
+        String name = unique("nagios").toLowerCase();
+        String key = java.util.UUID.randomUUID().toString();
+        var first = asAdmin().header("Idempotency-Key", key).body(Map.of("name", name)).post("/integrations")
+                .then().statusCode(201).header("Cache-Control", "no-store").extract();
+        var retried = asAdmin().header("Idempotency-Key", key).body(Map.of("name", name)).post("/integrations")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").extract();
+
+        assertThat(first.jsonPath().getString("key")).startsWith("ik_");
+        assertThat(retried.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retried.body().asString()).isEmpty();
+    }
+
+    @Test
     void a_revoked_key_is_403_at_once_and_an_unknown_one_is_refused_as_before() {
         JsonPath created = create(unique("datadog").toLowerCase());
         String key = created.getString("key");

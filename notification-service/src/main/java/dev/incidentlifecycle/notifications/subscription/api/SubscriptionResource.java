@@ -30,6 +30,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -89,6 +90,7 @@ public class SubscriptionResource {
                 .flatMap(checked -> subscriptions.create(new Subscriptions.NewSubscription(body.targetUrl().strip(), body.format(), types,
                         eventFilter, QueryParameters.text(body.description()))))
                 .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.subscription().id.toString()).build())
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store") // shows the secret once: never kept, never replayed
                         .entity(SubscriptionView.of(created.subscription(), created.secret())).build());
     }
 
@@ -136,14 +138,15 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubscriptionView.RotatedSecret.class)),
             description = "The new secret, shown this once")
     @APIResponse(responseCode = "404", description = "No such subscription")
-    public Uni<SubscriptionView.RotatedSecret> rotate(@PathParam("id") String id, @Valid SubscriptionRequests.Rotate body) {
+    public Uni<Response> rotate(@PathParam("id") String id, @Valid SubscriptionRequests.Rotate body) {
         UUID subscriptionId = subscriptionId(id);
         Duration overlap = body == null || body.overlapSeconds() == null ? defaultOverlap : Duration.ofSeconds(body.overlapSeconds());
         return subscriptions.rotate(subscriptionId, overlap).map(rotated -> {
             if (rotated == null) {
                 throw notFound(subscriptionId);
             }
-            return new SubscriptionView.RotatedSecret(rotated.secret(), rotated.previousSecretsRetireAt());
+            return Response.ok(new SubscriptionView.RotatedSecret(rotated.secret(), rotated.previousSecretsRetireAt()))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         });
     }
 

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
 
 /**
  * {@code Idempotency-Key} on every authenticated POST (draft-ietf-httpapi-idempotency-key-header): the first request
@@ -27,7 +28,8 @@ import java.security.NoSuchAlgorithmException;
  * method, path and body answers that again, marked {@code Idempotent-Replayed: true}, with no second effect; the same
  * key with another request is a 422; while the first is still being handled, a 409. Keys belong to the token's
  * subject (another user's key is another key), are 1–255 visible ASCII characters, and are kept
- * {@code idempotency.retention} (24 h).
+ * {@code idempotency.retention} (24 h). An answer marked {@code Cache-Control: no-store} (one that shows a secret once)
+ * is replayed without its body.
  */
 public class IdempotencyKeys {
 
@@ -94,6 +96,12 @@ public class IdempotencyKeys {
         if (response.getStatus() >= 500) {
             return store.release(claimed.owner(), claimed.key());
         }
+        if (secret(response)) {
+            // An answer that shows a secret once (Cache-Control: no-store) is not kept: a replay answers its status and
+            // Location without the body, so the secret never sits in idempotency_key nor is shown a second time.
+            return store.remember(claimed.owner(), claimed.key(), new StoredAnswer(response.getStatus(), null,
+                    response.getHeaderString(HttpHeaders.LOCATION), response.getHeaderString(HttpHeaders.ETAG), null));
+        }
         Object entity = response.getEntity();
         // No type set yet means the one the resource produces: JSON for what Jackson writes.
         String type = response.getMediaType() != null ? response.getMediaType().toString()
@@ -101,6 +109,11 @@ public class IdempotencyKeys {
         return store.remember(claimed.owner(), claimed.key(), new StoredAnswer(response.getStatus(), type,
                 response.getHeaderString(HttpHeaders.LOCATION), response.getHeaderString(HttpHeaders.ETAG),
                 entity(entity)));
+    }
+
+    private static boolean secret(ContainerResponseContext response) {
+        String cacheControl = response.getHeaderString(HttpHeaders.CACHE_CONTROL);
+        return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
     }
 
     private static String owner(SecurityIdentity identity) {
