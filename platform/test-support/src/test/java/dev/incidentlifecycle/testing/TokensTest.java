@@ -19,7 +19,9 @@ class TokensTest {
     private final JwtConsumer services = new JwtConsumerBuilder()
             .setVerificationKey(Tokens.keys().publicKey())
             .setExpectedIssuer(SigningKeys.ISSUER)
+            .setExpectedAudience(SigningKeys.AUDIENCE)
             .setRequireExpirationTime()
+            .setRequireIssuedAt()
             .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
             .build();
 
@@ -34,6 +36,7 @@ class TokensTest {
         assertThat(claims.getStringListClaimValue("groups")).containsExactlyInAnyOrder("responder", "reviewer");
         assertThat(claims.getStringListClaimValue("teams")).containsExactly("payments", "checkout");
         assertThat(claims.getExpirationTime().getValue()).isGreaterThan(Instant.now().getEpochSecond());
+        assertThat(claims.getAudience()).containsExactly(SigningKeys.AUDIENCE);
     }
 
     @Test

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,7 +53,14 @@ public class AlertmanagerWebhookResource {
     @PermitAll
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Receive an Alertmanager webhook notification (version 4)")
+    @Operation(operationId = "receiveAlertmanagerNotification", summary = "Receive an Alertmanager webhook notification (version 4)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"version": "4", "groupKey": "{}:{alertname=\\"HighErrorRate\\"}", "status": "firing", "receiver": "incident-lifecycle",
+             "groupLabels": {"alertname": "HighErrorRate"}, "commonLabels": {"alertname": "HighErrorRate", "service": "checkout"},
+             "commonAnnotations": {}, "externalURL": "http://alertmanager:9093", "truncatedAlerts": 0,
+             "alerts": [{"status": "firing", "labels": {"alertname": "HighErrorRate", "service": "checkout", "severity": "critical"},
+                         "annotations": {"summary": "5xx above 5% on checkout"}, "startsAt": "2026-12-02T10:00:00Z",
+                         "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "http://prometheus:9090/graph", "fingerprint": "c1f3a9e2b7d4a6f0"}]}"""))
     @APIResponse(responseCode = "202", description = "Every alert of the notification was written to the alerts topic")
     @APIResponse(responseCode = "400", description = "Not a version 4 notification (problem+json, with every error)")
     @APIResponse(responseCode = "401", description = "No bearer token, or not a known one")

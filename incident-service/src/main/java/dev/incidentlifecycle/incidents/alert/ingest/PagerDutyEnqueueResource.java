@@ -15,6 +15,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,7 +67,11 @@ public class PagerDutyEnqueueResource {
     @PermitAll
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send an alert event (trigger, acknowledge or resolve), as to PagerDuty's Events API v2")
+    @Operation(operationId = "enqueuePagerDutyEvent", summary = "Send an alert event (trigger, acknowledge or resolve), as to PagerDuty's Events API v2")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"routing_key": "ik_3q2-7wKxExampleKeyOfAnIntegration", "event_action": "trigger", "dedup_key": "checkout/5xx",
+             "payload": {"summary": "5xx above 5% on checkout", "source": "web-1", "severity": "critical", "component": "checkout"},
+             "client": "Grafana", "client_url": "https://grafana.example.com/d/checkout"}"""))
     @APIResponse(responseCode = "202", description = "Accepted and written to the alerts topic; the dedup key is returned")
     @APIResponse(responseCode = "400", description = "Invalid event, a field over its bound (AlertLimits: lengths, control "
             + "characters, http/https URLs, custom_details size), or unknown routing key (PagerDuty's shape, every error named)")
