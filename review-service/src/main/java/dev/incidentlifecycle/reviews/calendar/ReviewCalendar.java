@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -18,8 +20,9 @@ import java.util.UUID;
  *       {@code SEQUENCE} is the reschedule count; {@code DTSTAMP} is the meeting's last change;
  *       {@code DTSTART}/{@code DTEND} in UTC; {@code STATUS} CONFIRMED, TENTATIVE or CANCELLED.</li>
  *   <li>{@code ORGANIZER} is the facilitator, {@code ATTENDEE} each participant, as
- *       {@code CN=<person>:mailto:<address>}: a person that looks like an e-mail address is used as is,
- *       any other is given the configured mail domain (default {@value #DEFAULT_MAIL_DOMAIN}, a reserved
+ *       {@code CN=<person>:mailto:<address>}: the person's known address (the {@code addresses} given to
+ *       {@link #render(Collection, Map)}, keyed by the lower-cased person) if there is one; else a person that looks
+ *       like an e-mail address is used as is, any other is given the configured mail domain (default {@value #DEFAULT_MAIL_DOMAIN}, a reserved
  *       name that never delivers).</li>
  *   <li>CRLF line endings, lines folded at 75 octets (never inside a UTF-8 character), TEXT values
  *       escaped ({@code \\ \; \, \n}).</li>
@@ -57,6 +60,11 @@ public final class ReviewCalendar {
     }
 
     public String render(Collection<ReviewMeeting> meetings) {
+        return render(meetings, Map.of());
+    }
+
+    /** The feed, addressing each person whose address is known (key: the person, stripped and lower-cased) with it. */
+    public String render(Collection<ReviewMeeting> meetings, Map<String, String> addresses) {
         List<ReviewMeeting> ordered = new ArrayList<>(meetings);
         ordered.sort(Comparator.comparing(ReviewMeeting::start).thenComparing(ReviewMeeting::reviewId));
         StringBuilder out = new StringBuilder();
@@ -66,13 +74,13 @@ public final class ReviewCalendar {
         line(out, "CALSCALE:GREGORIAN");
         line(out, "X-WR-CALNAME:" + escapeText(name));
         for (ReviewMeeting meeting : ordered) {
-            event(out, meeting);
+            event(out, meeting, addresses);
         }
         line(out, "END:VCALENDAR");
         return out.toString();
     }
 
-    private void event(StringBuilder out, ReviewMeeting meeting) {
+    private void event(StringBuilder out, ReviewMeeting meeting, Map<String, String> addresses) {
         line(out, "BEGIN:VEVENT");
         line(out, "UID:" + uidOf(meeting.reviewId()));
         line(out, "SEQUENCE:" + meeting.sequence());
@@ -82,9 +90,9 @@ public final class ReviewCalendar {
         line(out, "SUMMARY:" + escapeText(summaryOf(meeting)));
         line(out, "DESCRIPTION:" + escapeText(descriptionOf(meeting)));
         line(out, "STATUS:" + meeting.status().name());
-        line(out, "ORGANIZER;CN=" + paramValue(meeting.facilitator()) + ":" + addressOf(meeting.facilitator()));
+        line(out, "ORGANIZER;CN=" + paramValue(meeting.facilitator()) + ":" + addressOf(meeting.facilitator(), addresses));
         for (String participant : meeting.participants()) {
-            line(out, "ATTENDEE;CN=" + paramValue(participant) + ";ROLE=REQ-PARTICIPANT:" + addressOf(participant));
+            line(out, "ATTENDEE;CN=" + paramValue(participant) + ";ROLE=REQ-PARTICIPANT:" + addressOf(participant, addresses));
         }
         if (meeting.link() != null) {
             line(out, "URL:" + meeting.link());
@@ -123,8 +131,8 @@ public final class ReviewCalendar {
         return text.toString();
     }
 
-    private String addressOf(String person) {
-        String address = person.strip();
+    private String addressOf(String person, Map<String, String> addresses) {
+        String address = addresses.getOrDefault(person.strip().toLowerCase(Locale.ROOT), person.strip());
         if (!address.contains("@")) {
             address = address + "@" + mailDomain;
         }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +63,16 @@ class ReviewCalendarTest {
                 "URL:https://reviews.example.com/reviews/11111111-1111-1111-1111-111111111111",
                 "END:VEVENT");
         assertThat(lines).anyMatch(line -> line.startsWith("DESCRIPTION:Blameless review of INC-42 (SEV1\\, payments)"));
+    }
+
+    @Test
+    void people_with_a_known_address_are_addressed_by_it_the_others_by_the_mail_domain() {
+        String ics = calendar.render(List.of(meeting(FIRST, "Checkout errors", Instant.parse("2026-03-09T14:00:00Z"), 0,
+                MeetingStatus.CONFIRMED)), Map.of("fay", "fay.lee@example.com", "carl", "carl.b@example.com"));
+
+        assertThat(unfold(ics)).contains("ORGANIZER;CN=\"fay\":mailto:fay.lee@example.com\r\n",
+                "ATTENDEE;CN=\"carl\";ROLE=REQ-PARTICIPANT:mailto:carl.b@example.com\r\n",
+                "ATTENDEE;CN=\"rita@example.com\";ROLE=REQ-PARTICIPANT:mailto:rita@example.com\r\n");
     }
 
     @Test

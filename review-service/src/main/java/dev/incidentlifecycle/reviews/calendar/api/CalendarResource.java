@@ -1,7 +1,6 @@
 package dev.incidentlifecycle.reviews.calendar.api;
 
 import dev.incidentlifecycle.reviews.calendar.MeetingStatus;
-import dev.incidentlifecycle.reviews.calendar.ReviewCalendar;
 import dev.incidentlifecycle.reviews.calendar.ReviewMeeting;
 import dev.incidentlifecycle.reviews.config.PublicLinks;
 import dev.incidentlifecycle.reviews.review.ReviewStatus;
@@ -28,13 +27,11 @@ public class CalendarResource {
     static final String TEXT_CALENDAR = "text/calendar";
 
     private final ReviewQueries queries;
-    private final ReviewCalendar calendar;
-    private final PublicLinks links;
+    private final MeetingsFeed meetings;
 
-    CalendarResource(ReviewQueries queries, ReviewCalendar calendar, PublicLinks links) {
+    CalendarResource(ReviewQueries queries, MeetingsFeed meetings) {
         this.queries = queries;
-        this.calendar = calendar;
-        this.links = links;
+        this.meetings = meetings;
     }
 
     @GET
@@ -42,13 +39,12 @@ public class CalendarResource {
     @Produces(TEXT_CALENDAR)
     @Operation(operationId = "getReviewCalendar", summary = "Review meetings as an iCalendar feed",
             description = "One VEVENT per review with a stable UID; SEQUENCE rises on every reschedule; cancelled and "
-                    + "declined reviews are STATUS:CANCELLED, reviews on hold TENTATIVE. Times in UTC.")
+                    + "declined reviews are STATUS:CANCELLED, reviews on hold TENTATIVE. Times in UTC. People are addressed by "
+                    + "the e-mail address their token named when they made a calendar feed, if any. Calendar apps, "
+                    + "which cannot send a bearer token, subscribe to a personal feed instead (`POST /calendar/feeds`).")
     public Uni<Response> feed(@Parameter(description = "only this facilitator's meetings") @QueryParam("facilitator") String facilitator) {
         String only = facilitator == null || facilitator.isBlank() ? null : facilitator.strip();
-        return queries.meetings(only).map(rows -> Response.ok(calendar.render(rows.stream().map(row -> meeting(row, links)).toList()))
-                .type(TEXT_CALENDAR + "; charset=utf-8")
-                .header("Content-Disposition", "inline; filename=\"reviews.ics\"")
-                .build());
+        return queries.meetings(only).flatMap(meetings::respond);
     }
 
     /** The meeting of a review; its URL is the review's absolute link, so a calendar app can open it. */

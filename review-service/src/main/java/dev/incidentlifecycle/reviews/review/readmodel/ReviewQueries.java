@@ -90,6 +90,29 @@ public class ReviewQueries {
         });
     }
 
+    /**
+     * The meetings {@code person} is in, as facilitator or participant (people compared case-insensitively): the
+     * feed of one person's calendar, the latest first, at most as many as the whole feed.
+     */
+    public Uni<List<ReviewRow>> meetingsOf(String person) {
+        // Participants are a JSON array in text: PostgreSQL finds the ids, HQL reads the rows.
+        return sessions.withSession(session -> session.createNativeQuery("""
+                                select r.id from review r
+                                where r.scheduled_start is not null
+                                  and (lower(r.facilitator) = lower(:person)
+                                       or exists (select 1 from jsonb_array_elements_text(r.participants::jsonb) p
+                                                  where lower(p) = lower(:person)))
+                                order by r.scheduled_start desc, r.id asc
+                                limit :max""", UUID.class)
+                .setParameter("person", person)
+                .setParameter("max", MAX_MEETINGS)
+                .getResultList()
+                .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<ReviewRow>of()) : session.createSelectionQuery(
+                                "from ReviewRow r where r.id in (:ids) order by r.scheduledStart desc, r.id asc", ReviewRow.class)
+                        .setParameter("ids", ids)
+                        .getResultList()));
+    }
+
     /** Reviews meant to be published (not cancelled or declined) due in [from, to): what insights look at. */
     public Uni<List<ReviewRow>> dueBetween(Instant from, Instant to) {
         return sessions.withSession(session -> session.createSelectionQuery(
