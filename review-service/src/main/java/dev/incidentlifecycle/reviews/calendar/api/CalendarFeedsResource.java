@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -77,7 +78,8 @@ public class CalendarFeedsResource {
     @APIResponse(responseCode = "409", description = "You have " + CalendarFeeds.MAX_PER_PERSON + " feeds already")
     public Uni<Response> create() {
         return feeds.create(user.name(), email(), clock.instant())
-                .map(created -> Response.status(Response.Status.CREATED).entity(created).build());
+                // The URL holds the secret: no cache keeps it, and a repeated Idempotency-Key answers without it.
+                .map(created -> Response.status(Response.Status.CREATED).header(HttpHeaders.CACHE_CONTROL, "no-store").entity(created).build());
     }
 
     @GET
