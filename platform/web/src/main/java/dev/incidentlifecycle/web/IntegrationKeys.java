@@ -28,7 +28,8 @@ public final class IntegrationKeys {
         return match;
     }
 
-    private static byte[] digest(String secret) {
+    /** The SHA-256 of a secret: what is compared here, and what is stored of a generated 32-byte key. */
+    public static byte[] digest(String secret) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

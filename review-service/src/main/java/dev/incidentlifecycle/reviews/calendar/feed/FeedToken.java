@@ -1,8 +1,7 @@
 package dev.incidentlifecycle.reviews.calendar.feed;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.incidentlifecycle.web.IntegrationKeys;
+
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -33,10 +32,6 @@ record FeedToken(String value) {
     }
 
     static byte[] digestOf(String presented) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(presented.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return IntegrationKeys.digest(presented);
     }
 }
