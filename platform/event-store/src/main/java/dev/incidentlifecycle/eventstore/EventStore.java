@@ -146,6 +146,11 @@ public class EventStore {
                         : new LogCursor((String) rows.get(rows.size() - 1)[13], ((Number) rows.get(rows.size() - 1)[0]).longValue())));
     }
 
+    /** The service's clock now. */
+    Instant now() {
+        return clock.instant();
+    }
+
     List<Projection<?>> projections() {
         return projections;
     }
@@ -229,11 +234,15 @@ public class EventStore {
         }
         chain = chain.flatMap(v -> project(session, type, events));
         int every = type.snapshotEvery();
+        List<Decided<S, E>> due = new java.util.ArrayList<>();
         for (Written<S, E> written : streams) {
             Decided<S, E> decided = written.decided();
             if (every > 0 && decided.version() / every > written.fromVersion() / every) {
-                chain = chain.flatMap(v -> writeSnapshot(session, type.streamId(decided.aggregateId()), decided.version(), decided.state()));
+                due.add(decided);
             }
+        }
+        for (List<Decided<S, E>> chunk : SqlRows.chunks(due)) {
+            chain = chain.flatMap(v -> writeSnapshots(session, type, chunk));
         }
         return chain.invoke(() -> appended.increment(events.size()));
     }
@@ -346,21 +355,23 @@ public class EventStore {
         return chain;
     }
 
-    private Uni<Void> writeSnapshot(Mutiny.Session session, String streamId, long version, Object state) {
-        String json;
-        try {
-            json = EventJson.mapper().writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot snapshot " + streamId, e);
+    /** The streams' states as their snapshots, in one statement. */
+    private <C, S, E> Uni<Void> writeSnapshots(Mutiny.Session session, AggregateType<C, S, E> type, List<Decided<S, E>> streams) {
+        var query = session.createNativeQuery("insert into snapshot (stream_id, stream_version, state) values "
+                + SqlRows.values(streams.size(), "cast(? as text)", "cast(? as bigint)", "cast(cast(? as text) as jsonb)")
+                + " on conflict (stream_id) do update set stream_version = excluded.stream_version, state = excluded.state");
+        int p = 1;
+        for (Decided<S, E> decided : streams) {
+            String streamId = type.streamId(decided.aggregateId());
+            try {
+                query.setParameter(p++, streamId)
+                        .setParameter(p++, decided.version())
+                        .setParameter(p++, EventJson.mapper().writeValueAsString(decided.state()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot snapshot " + streamId, e);
+            }
         }
-        return session.createNativeQuery("insert into snapshot (stream_id, stream_version, state) values "
-                        + "(cast(?1 as text), ?2, cast(cast(?3 as text) as jsonb)) on conflict (stream_id) do update "
-                        + "set stream_version = excluded.stream_version, state = excluded.state")
-                .setParameter(1, streamId)
-                .setParameter(2, version)
-                .setParameter(3, json)
-                .executeUpdate()
-                .replaceWithVoid();
+        return query.executeUpdate().replaceWithVoid();
     }
 
     static StoredEvent toStoredEvent(Object[] row) {

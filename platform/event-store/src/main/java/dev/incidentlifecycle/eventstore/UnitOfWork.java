@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One transaction of the event store: load aggregates, decide commands, append their events, and
@@ -19,10 +20,16 @@ public final class UnitOfWork {
     private final EventStore store;
     private final Mutiny.Session session;
     private final CommandContext context;
-    private final Instant recordedAt;
+    /** Shared by the unit's copies for other contexts ({@link #as}): one transaction, one recorded time. */
+    private final AtomicReference<Instant> recordedAt;
     private final String traceParent;
 
     UnitOfWork(EventStore store, Mutiny.Session session, CommandContext context, Instant recordedAt, String traceParent) {
+        this(store, session, context, new AtomicReference<>(recordedAt), traceParent);
+    }
+
+    private UnitOfWork(EventStore store, Mutiny.Session session, CommandContext context, AtomicReference<Instant> recordedAt,
+                       String traceParent) {
         this.store = store;
         this.session = session;
         this.context = context;
@@ -52,14 +59,17 @@ public final class UnitOfWork {
         return traceParent;
     }
 
-    /** When the store records this transaction's events: the service's clock, never back-dated. */
+    /**
+     * When the store records this transaction's events: the service's clock when the transaction began, moved on to
+     * when its locks were granted ({@link #lockAll}), never back-dated.
+     */
     public Instant recordedAt() {
-        return recordedAt;
+        return recordedAt.get();
     }
 
     /** When the events happened by the actor's account: the command's time, or the recorded time. */
     public Instant occurredAt() {
-        return context.occurredAt() != null ? context.occurredAt() : recordedAt;
+        return context.occurredAt() != null ? context.occurredAt() : recordedAt();
     }
 
     public <C, S, E> Uni<Loaded<S>> load(AggregateType<C, S, E> type, String aggregateId) {
@@ -95,7 +105,7 @@ public final class UnitOfWork {
         List<RecordedEvent<E>> recorded = new ArrayList<>(events.size());
         S state = loaded.state();
         long version = loaded.version();
-        EventMetadata metadata = new EventMetadata(context.actor(), occurredAt(), recordedAt,
+        EventMetadata metadata = new EventMetadata(context.actor(), occurredAt(), recordedAt(),
                 context.correlationId(), context.causationId());
         for (E event : events) {
             Objects.requireNonNull(event, "event");
@@ -123,6 +133,7 @@ public final class UnitOfWork {
      * @return what each stream became, in the order given
      */
     public <C, S, E> Uni<List<Decided<S, E>>> appendAll(AggregateType<C, S, E> type, List<StreamAppend<S, E>> appends) {
+        Instant recordedAt = recordedAt();
         List<EventStore.Written<S, E>> written = new ArrayList<>(appends.size());
         List<Decided<S, E>> result = new ArrayList<>(appends.size());
         for (StreamAppend<S, E> append : appends) {
@@ -168,7 +179,9 @@ public final class UnitOfWork {
 
     /**
      * Takes many locks in one round trip, in their natural order: transactions that take all their locks this
-     * way, in one call, never wait for each other in a cycle.
+     * way, in one call, never wait for each other in a cycle. The transaction's {@link #recordedAt} moves on to when
+     * the locks were granted: what it decides under them is never dated before what the lock's previous holder
+     * recorded (an alert attached to an incident that a batch declared while this one waited).
      */
     public Uni<Void> lockAll(java.util.Collection<String> names) {
         List<String> sorted = new java.util.TreeSet<>(names).stream().toList();
@@ -180,7 +193,9 @@ public final class UnitOfWork {
         for (int i = 0; i < sorted.size(); i++) {
             query.setParameter(i + 1, sorted.get(i));
         }
-        return query.getSingleResult().replaceWithVoid();
+        return query.getSingleResult()
+                .invoke(() -> recordedAt.accumulateAndGet(store.now(), (before, now) -> now.isAfter(before) ? now : before))
+                .replaceWithVoid();
     }
 
     /** The next value of a database sequence, for human-friendly numbers such as INC-42. */

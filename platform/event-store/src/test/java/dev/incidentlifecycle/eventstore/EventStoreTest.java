@@ -99,6 +99,31 @@ class EventStoreTest {
     }
 
     @Test
+    void a_transaction_that_waited_for_a_lock_records_after_what_the_locks_holder_recorded() throws Exception {
+        String lock = "tally-lock:" + UUID.randomUUID();
+        var waiterBegan = new java.util.concurrent.CompletableFuture<Instant>();
+        var holderLocked = new java.util.concurrent.CompletableFuture<Void>();
+        // The waiter's transaction begins first, then another takes the lock and records while it waits for it.
+        var waiter = java.util.concurrent.CompletableFuture.supplyAsync(() -> await(() -> store.transact(CommandContext.by("waiter"),
+                work -> {
+                    waiterBegan.complete(work.recordedAt());
+                    var sessionContext = io.vertx.core.Vertx.currentContext();
+                    return Uni.createFrom().completionStage(holderLocked)
+                            .emitOn(task -> sessionContext.runOnContext(v -> task.run()))
+                            .flatMap(v -> work.lock(lock))
+                            .map(v -> work.recordedAt());
+                })));
+        Instant waiterBeganAt = waiterBegan.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        Instant holderRecordedAt = await(() -> store.transact(CommandContext.by("holder"), work -> work.lock(lock)
+                .invoke(() -> holderLocked.complete(null))
+                .map(v -> work.recordedAt())));
+
+        Instant waiterRecordedAt = waiter.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(holderRecordedAt).isAfter(waiterBeganAt);
+        assertThat(waiterRecordedAt).isAfter(holderRecordedAt);
+    }
+
+    @Test
     void every_event_carries_its_envelope_and_metadata() {
         String tally = UUID.randomUUID().toString();
         Instant backDated = Instant.parse("2026-01-02T03:04:05Z");

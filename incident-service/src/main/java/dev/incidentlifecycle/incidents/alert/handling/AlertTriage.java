@@ -107,8 +107,10 @@ public class AlertTriage {
         }
         if (decision instanceof AlertDecision.AttachTo attach) {
             if (attachAlert(work, batch, alert, attach.incidentId(), attach.rule(), context, traceParent)) {
+                // Declared under the lock this batch waited for, by an instance whose clock may run a little ahead.
+                Instant attachedAt = open.declaredAt().isAfter(now) ? open.declaredAt() : now;
                 batch.incidentCommand(attach.incidentId(), new IncidentCommand.AttachAlert(AlertReference.of(alert),
-                        context.actor(), null, now), context, traceParent);
+                        context.actor(), null, attachedAt), context, traceParent);
                 // The window slides: the next alert of the batch counts from this one.
                 candidates.put(key, new CandidateIncident(open.incidentId(), key, open.status(), open.declaredAt(), now));
             }

@@ -224,7 +224,12 @@ public final class PartitionedConsumer<T> {
             Failures.Kind kind = Failures.classify(failure);
             if (kind == Failures.Kind.TRANSIENT) {
                 retryLater(partition, batches.get(partition).size(), failure);
-            } else if (oneByOne(partition, batches.get(partition))) {
+                continue;
+            }
+            // Rare by design: a batch runs one record at a time only to find the record at fault.
+            LOG.warnf("a batch of %d records of %s failed (%s: %s); handling them one at a time", batches.get(partition).size(),
+                    partition, kind, failure.getMessage());
+            if (oneByOne(partition, batches.get(partition))) {
                 commits.put(partition, new OffsetAndMetadata(stored.get(partition)));
             }
         }
