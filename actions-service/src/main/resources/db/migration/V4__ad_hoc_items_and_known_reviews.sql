@@ -3,9 +3,8 @@
 -- follow its amendments. Items recorded before this column existed all came from reviews.
 alter table action_item add column origin text not null default 'REVIEW';
 
--- The reviews actions-service has heard of on review-events (review.scheduled, review.awaiting-facilitator,
--- review.published, review.amended; severity from review.severity-changed; closed by review.cancelled or
--- review.declined): what an item created by hand may reference, and whose severity sets its SLA. A copy built from
+-- The reviews actions-service has heard of on review-events (review.scheduled, review.awaiting-facilitator;
+-- severity from review.severity-changed; closed by review.cancelled or review.declined): what an item created by hand may reference, and whose severity sets its SLA. A copy built from
 -- the topic, not from this service's event log.
 create table known_review (
     review_id       uuid        primary key,

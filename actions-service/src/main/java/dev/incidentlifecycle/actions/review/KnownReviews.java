@@ -1,7 +1,6 @@
 package dev.incidentlifecycle.actions.review;
 
 import dev.incidentlifecycle.actions.actionitem.ReviewOrigin;
-import dev.incidentlifecycle.actions.actionitem.Severity;
 import dev.incidentlifecycle.eventsourcing.InvalidCommand;
 import dev.incidentlifecycle.eventstore.StreamNotFound;
 import io.smallrye.mutiny.Uni;
@@ -21,39 +20,12 @@ public final class KnownReviews {
     private KnownReviews() {
     }
 
-    /** A review event named the review with its incident: remember it, or bring it up to date. */
-    static Uni<Void> learn(Mutiny.Session session, ReviewOrigin review, Instant at) {
-        return session.find(KnownReview.class, review.reviewId()).flatMap(known -> {
-            if (known == null) {
-                KnownReview row = new KnownReview();
-                row.reviewId = review.reviewId();
-                row.firstSeenAt = at;
-                fill(row, review, at);
-                return session.persist(row);
-            }
-            fill(known, review, at);
-            return Uni.createFrom().voidItem();
+    /** Applies what a review event tells about its review to the copy, in the consumer's transaction. */
+    static Uni<Void> apply(Mutiny.Session session, ReviewNews news, Instant at) {
+        return session.find(KnownReview.class, news.reviewId()).flatMap(known -> {
+            KnownReview after = news.applyTo(known, at);
+            return known == null && after != null ? session.persist(after) : Uni.createFrom().voidItem();
         });
-    }
-
-    /** The incident's severity changed and review-service applied its policy again. */
-    static Uni<Void> severityChanged(Mutiny.Session session, UUID reviewId, Severity severity, Instant at) {
-        return session.find(KnownReview.class, reviewId).invoke(known -> {
-            if (known != null) {
-                known.severity = severity;
-                known.updatedAt = at;
-            }
-        }).replaceWithVoid();
-    }
-
-    /** Cancelled or declined: it stays referenceable by its id. */
-    static Uni<Void> closed(Mutiny.Session session, UUID reviewId, Instant at) {
-        return session.find(KnownReview.class, reviewId).invoke(known -> {
-            if (known != null) {
-                known.closed = true;
-                known.updatedAt = at;
-            }
-        }).replaceWithVoid();
     }
 
     /**
@@ -92,13 +64,5 @@ public final class KnownReviews {
                     }
                     return found.get(0).asOrigin();
                 });
-    }
-
-    private static void fill(KnownReview row, ReviewOrigin review, Instant at) {
-        row.incidentId = review.incidentId();
-        row.incidentNumber = review.incidentNumber();
-        row.severity = review.severity();
-        row.service = review.service();
-        row.updatedAt = at;
     }
 }

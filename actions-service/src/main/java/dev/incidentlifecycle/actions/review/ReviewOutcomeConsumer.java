@@ -1,9 +1,7 @@
 package dev.incidentlifecycle.actions.review;
 
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand;
-import dev.incidentlifecycle.actions.actionitem.ReviewOrigin;
 import dev.incidentlifecycle.actions.actionitem.ReviewOutcome;
-import dev.incidentlifecycle.actions.actionitem.Severity;
 import dev.incidentlifecycle.actions.actionitem.readmodel.ActionItemQueries;
 import dev.incidentlifecycle.actions.actionitem.store.ActionItemAggregate;
 import dev.incidentlifecycle.eventstore.CommandContext;
@@ -16,20 +14,16 @@ import dev.incidentlifecycle.eventstore.consuming.MessageHandler;
 import dev.incidentlifecycle.eventstore.consuming.Subscription;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.BiFunction;
 
 /**
  * Reads {@code review-events}. Review outcomes become action items: {@code review.published} creates the review's
  * items, {@code review.amended} applies the new list (changes, additions, removals) to the items of that review's
  * outcome only. Reviews themselves are remembered in {@link KnownReviews} (created by {@code review.scheduled} or
- * {@code review.awaiting-facilitator}, brought up to date by the outcomes and {@code review.severity-changed}, closed
- * by {@code review.cancelled} or {@code review.declined}), so that an action item created by hand can reference one.
+ * {@code review.awaiting-facilitator}, re-rated by {@code review.severity-changed}, closed by {@code review.cancelled}
+ * or {@code review.declined}: {@link ReviewNews}), so that an action item created by hand can reference one.
  * Every other review event is ignored. Each message runs in its batch's transaction with the partition's position
  * and its inbox entry, so a redelivery changes nothing; and creation is idempotent per item id, so even the same
  * outcome published again makes no duplicate.
@@ -39,14 +33,6 @@ public class ReviewOutcomeConsumer implements MessageHandler {
 
     static final String PUBLISHED = "review.published";
     static final String AMENDED = "review.amended";
-    static final String SCHEDULED = "review.scheduled";
-    static final String AWAITING_FACILITATOR = "review.awaiting-facilitator";
-    static final String SEVERITY_CHANGED = "review.severity-changed";
-    static final String CANCELLED = "review.cancelled";
-    static final String DECLINED = "review.declined";
-    /** The review events this consumer reads; every other type is skipped. */
-    static final Set<String> READ = Set.of(PUBLISHED, AMENDED, SCHEDULED, AWAITING_FACILITATOR, SEVERITY_CHANGED,
-            CANCELLED, DECLINED);
     /** The actor of commands when the review event names none. */
     static final String SERVICE = "review-service";
 
@@ -68,38 +54,27 @@ public class ReviewOutcomeConsumer implements MessageHandler {
         if (message.type() == null) {
             throw new PoisonMessage("not a CloudEvent: review-events carries review events, each with a type");
         }
-        if (!READ.contains(message.type())) {
+        boolean outcome = PUBLISHED.equals(message.type()) || AMENDED.equals(message.type());
+        if (!outcome && !ReviewNews.TYPES.contains(message.type())) {
             return Uni.createFrom().voidItem();
         }
         if (message.dataVersion() != 1) {
             throw new PoisonMessage("version " + message.dataVersion() + " of " + message.type() + " is unknown here");
         }
-        if (PUBLISHED.equals(message.type()) || AMENDED.equals(message.type())) {
-            return outcome(message, batch);
-        }
-        return review(message, batch);
+        return outcome ? outcome(message, batch) : review(message, batch);
     }
 
     /** A review created, re-rated or closed: the copy of reviews changes, no action item does. */
     private Uni<Void> review(IncomingMessage message, InBatch batch) {
-        String type = message.type();
-        ReviewMention mention = message.as(ReviewMention.class);
-        // Read (and found poison, if it is) before the transaction.
-        BiFunction<Mutiny.Session, Instant, Uni<Void>> change;
-        if (SEVERITY_CHANGED.equals(type)) {
-            UUID reviewId = mention.requireReviewId(type);
-            Severity severity = mention.requireSeverity(type);
-            change = (session, at) -> KnownReviews.severityChanged(session, reviewId, severity, at);
-        } else if (CANCELLED.equals(type) || DECLINED.equals(type)) {
-            UUID reviewId = mention.requireReviewId(type);
-            change = (session, at) -> KnownReviews.closed(session, reviewId, at);
-        } else {
-            ReviewOrigin review = mention.toCreatedReview(type);
-            change = (session, at) -> KnownReviews.learn(session, review, at);
-        }
+        ReviewNews news = ReviewNews.read(message);
         CommandContext context = CommandContext.by(firstNonBlank(message.actor(), SERVICE)).correlatedWith(
                 message.correlationId() != null ? message.correlationId() : message.id(), message.id());
-        return batch.transact(context, work -> change.apply(work.session(), firstNonNull(message.time(), work.recordedAt())));
+        return batch.transact(context, work -> KnownReviews.apply(work.session(), news, heardAt(message, work)));
+    }
+
+    /** The copy's times are the events' own, so that a replay of the topic rebuilds the same rows. */
+    private static Instant heardAt(IncomingMessage message, UnitOfWork work) {
+        return firstNonNull(message.time(), work.recordedAt());
     }
 
     private Uni<Void> outcome(IncomingMessage message, InBatch batch) {
@@ -121,9 +96,7 @@ public class ReviewOutcomeConsumer implements MessageHandler {
                     ? Uni.createFrom().item(outcome.whenPublished(actor, when))
                     : ActionItemQueries.itemsOfReview(work.session(), outcome.origin().reviewId())
                             .map(held -> outcome.whenAmended(held, actor, when));
-            return KnownReviews.learn(work.session(), outcome.origin(), firstNonNull(message.time(), work.recordedAt()))
-                    .flatMap(v -> commands)
-                    .flatMap(list -> runInOrder(work, list));
+            return commands.flatMap(list -> runInOrder(work, list));
         }).replaceWithVoid();
     }
 
