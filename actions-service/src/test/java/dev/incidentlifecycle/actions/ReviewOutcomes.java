@@ -154,6 +154,50 @@ public final class ReviewOutcomes {
         return data;
     }
 
+    /** The {@code review.scheduled} payload, as review-service writes it when it creates the review. */
+    public ObjectNode scheduledData() {
+        ObjectNode data = EventJson.mapper().createObjectNode();
+        data.put("reviewId", reviewId.toString());
+        data.put("incidentId", incidentId.toString());
+        data.put("incidentNumber", incidentNumber);
+        data.put("severity", severity);
+        data.put("service", service);
+        data.put("title", "Card payments failed for 40 minutes");
+        data.put("requirement", "REQUIRED");
+        data.put("dueAt", publishedAt.plusSeconds(5 * 86_400).toString());
+        data.put("facilitator", "fatima");
+        data.putArray("participants").add("ana").add("bo");
+        data.put("scheduledStart", publishedAt.plusSeconds(86_400).toString());
+        data.put("scheduledEnd", publishedAt.plusSeconds(86_400 + 3_600).toString());
+        data.put("actor", "review-service");
+        data.put("occurredAt", publishedAt.toString());
+        data.putNull("requestedBy");
+        return data;
+    }
+
+    /** Publishes {@code review.scheduled} (the review exists, nothing is published yet); returns the CloudEvent id. */
+    public String schedule() {
+        String id = UUID.randomUUID().toString();
+        send(record("review.scheduled", id, scheduledData(), publishedAt));
+        return id;
+    }
+
+    /** Publishes {@code review.severity-changed}: the incident was re-rated to {@code to}. */
+    public String changeSeverity(String to) {
+        String id = UUID.randomUUID().toString();
+        ObjectNode data = EventJson.mapper().createObjectNode();
+        data.put("reviewId", reviewId.toString());
+        data.put("incidentId", incidentId.toString());
+        data.put("previousSeverity", severity);
+        data.put("severity", to);
+        data.put("requirement", "REQUIRED");
+        data.put("actor", "review-service");
+        data.put("occurredAt", publishedAt.toString());
+        severity = to;
+        send(record("review.severity-changed", id, data, publishedAt));
+        return id;
+    }
+
     /** Publishes {@code review.published}; returns the CloudEvent id. */
     public String publish() {
         String id = UUID.randomUUID().toString();

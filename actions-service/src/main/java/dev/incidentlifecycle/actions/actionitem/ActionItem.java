@@ -22,6 +22,7 @@ import java.util.UUID;
  *                           when the due date changes, so that the new date is watched again
  * @param removed            true once an amendment removed it from the review: kept for history only
  * @param asReviewed         what the review last stated about the item; amendments are compared with it
+ * @param origin             REVIEW for an item of a review's outcome, AD_HOC for one created by hand
  */
 public record ActionItem(
         UUID id,
@@ -47,11 +48,12 @@ public record ActionItem(
         String trackerUrl,
         LocalDate overdueNotifiedFor,
         boolean removed,
-        ReviewedItem asReviewed) {
+        ReviewedItem asReviewed,
+        ActionItemOrigin origin) {
 
     /** The state of a stream with no events: the item does not exist yet. */
     public static final ActionItem NONE = new ActionItem(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, false, null, null, null, null, null, null, null, null, false, null);
+            null, null, null, false, null, null, null, null, null, null, null, null, false, null, null);
 
     /** The stream of the item with this id. */
     public static String streamId(UUID actionItemId) {
@@ -100,6 +102,7 @@ public record ActionItem(
         LocalDate overdueNotifiedFor;
         boolean removed;
         ReviewedItem asReviewed;
+        ActionItemOrigin origin;
 
         private Draft(ActionItem s) {
             id = s.id;
@@ -126,12 +129,13 @@ public record ActionItem(
             overdueNotifiedFor = s.overdueNotifiedFor;
             removed = s.removed;
             asReviewed = s.asReviewed;
+            origin = s.origin;
         }
 
         ActionItem toState() {
             return new ActionItem(id, reviewId, incidentId, incidentNumber, severity, service, title, type, ownerTeam,
                     owner, priority, status, dueDate, dueDateFromSla, createdAt, completedAt, closedAt,
-                    resolutionNote, link, justification, trackerUrl, overdueNotifiedFor, removed, asReviewed);
+                    resolutionNote, link, justification, trackerUrl, overdueNotifiedFor, removed, asReviewed, origin);
         }
     }
 }

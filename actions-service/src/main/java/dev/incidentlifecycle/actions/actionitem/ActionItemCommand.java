@@ -31,6 +31,21 @@ public sealed interface ActionItemCommand {
     }
 
     /**
+     * Creates an item by hand ({@code POST /action-items}), outside any review outcome, with the same SLA,
+     * lifecycle and team rules. It references a review the service knows ({@code reference}: the review and its
+     * incident, whose severity sets the SLA); that review's amendments never change or remove it. The id is new:
+     * an item that exists already is refused.
+     *
+     * @param at when it was created; an SLA due date counts from it
+     */
+    record CreateAdHoc(ReviewOrigin reference, ReviewedItem item, String by, Instant at) implements ActionItemCommand {
+        @Override
+        public UUID actionItemId() {
+            return item == null ? null : item.actionItemId();
+        }
+    }
+
+    /**
      * Applies what an amended review now says about this item. Yields {@code action-item.amended} with
      * the fields the amendment changed (compared with what the review said before, not with the item,
      * so a team's own reassignment or due date change survives an amendment of other fields), nothing

@@ -5,6 +5,7 @@ import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.ChangeDueDate;
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.CloseAsWontDo;
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.Complete;
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.Create;
+import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.CreateAdHoc;
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.LinkTracker;
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.MarkOverdue;
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.Reassign;
@@ -58,6 +59,9 @@ import java.util.Set;
  * <p>An item belongs to the review that created it: a creation or amendment from another review's outcome
  * that names its id is invalid ({@link ItemOfAnotherReview}), so the consumer dead-letters that outcome with
  * the reason instead of letting one team's review take over another team's item.
+ *
+ * <p>Items created by hand ({@link CreateAdHoc}, origin AD_HOC) reference a review but are not part of its outcome:
+ * they have the same SLA, lifecycle and team rules, and no review's outcome may create, amend or remove them.
  */
 public final class ActionItemDecider implements Decider<ActionItemCommand, ActionItem, ActionItemEvent> {
 
@@ -83,6 +87,9 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
         requireCommon(command);
         if (command instanceof Create c) {
             return create(c, state);
+        }
+        if (command instanceof CreateAdHoc c) {
+            return createAdHoc(c, state);
         }
         if (command instanceof ApplyAmendment c) {
             return applyAmendment(c, state);
@@ -127,14 +134,14 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
             // older one arriving after an amendment, must not create or change anything.
             return List.of();
         }
-        return List.of(created(c.origin(), c.item(), c.by(), c.at()));
+        return List.of(created(c.origin(), c.item(), ActionItemOrigin.REVIEW, c.by(), c.at()));
     }
 
     private List<ActionItemEvent> applyAmendment(ApplyAmendment c, ActionItem state) {
         requireOutcome(c.origin(), c.item());
         requireSameReview(c.origin(), state);
         if (!state.exists()) {
-            return List.of(created(c.origin(), c.item(), c.by(), c.at()));
+            return List.of(created(c.origin(), c.item(), ActionItemOrigin.REVIEW, c.by(), c.at()));
         }
         if (state.removed()) {
             return List.of();
@@ -192,6 +199,9 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
 
     private List<ActionItemEvent> remove(RemoveByAmendment c, ActionItem state) {
         requireExists(state, c);
+        if (state.origin() == ActionItemOrigin.AD_HOC) {
+            throw ItemOfAnotherReview.createdByHand(state.id(), state.reviewId());
+        }
         if (state.removed()) {
             return List.of();
         }
@@ -199,12 +209,25 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
         return List.of(new Removed(state.id(), state.reviewId(), after, REMOVED_BY_AMENDMENT, c.by(), c.at()));
     }
 
-    private Created created(ReviewOrigin origin, ReviewedItem item, String by, Instant at) {
+    // --- by hand
+
+    private List<ActionItemEvent> createAdHoc(CreateAdHoc c, ActionItem state) {
+        requireOutcome(c.reference(), c.item());
+        if (c.item().dueDate() != null && c.item().dueDate().isBefore(earliestDueDate(c.at()))) {
+            throw new InvalidCommand("dueDate", "the due date " + c.item().dueDate() + " is in the past");
+        }
+        if (state.exists()) {
+            throw refused(state, "exists already");
+        }
+        return List.of(created(c.reference(), c.item(), ActionItemOrigin.AD_HOC, c.by(), c.at()));
+    }
+
+    private Created created(ReviewOrigin origin, ReviewedItem item, ActionItemOrigin how, String by, Instant at) {
         boolean fromSla = item.dueDate() == null;
         LocalDate dueDate = fromSla ? requireSlaDate(dueDates.dueDate(item.type(), origin.severity(), at)) : item.dueDate();
         return new Created(item.actionItemId(), origin.reviewId(), origin.incidentId(), origin.incidentNumber(),
                 origin.severity(), origin.service(), item.title(), item.type(), item.ownerTeam(), blankToNull(item.owner()),
-                item.priority(), dueDate, fromSla, by, at);
+                item.priority(), dueDate, fromSla, by, at, how);
     }
 
     private LocalDate slaDueDate(ActionItemType type, ActionItem state) {
@@ -266,9 +289,7 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
             throw new InvalidCommand("dueDate", "the new due date is required");
         }
         String reason = requireText("reason", c.reason(), "a reason is required to change the due date");
-        // One day of slack below the UTC date, so that no time zone's "today" is refused.
-        LocalDate earliest = LocalDate.ofInstant(c.at(), ZoneOffset.UTC).minusDays(1);
-        if (c.dueDate().isBefore(earliest)) {
+        if (c.dueDate().isBefore(earliestDueDate(c.at()))) {
             throw new InvalidCommand("dueDate", "the new due date " + c.dueDate() + " is in the past");
         }
         requireChangeable(state, c);
@@ -312,7 +333,7 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
                     e.service(), e.title(), e.itemType(), e.ownerTeam(), e.owner(), e.priority(), ActionItemStatus.OPEN,
                     e.dueDate(), e.dueDateFromSla(), e.occurredAt(), null, null, null, null, null, null, null, false,
                     new ReviewedItem(e.actionItemId(), e.title(), e.itemType(), e.ownerTeam(), e.owner(), e.priority(),
-                            e.dueDateFromSla() ? null : e.dueDate()));
+                            e.dueDateFromSla() ? null : e.dueDate()), ActionItemOrigin.orReview(e.origin()));
         }
         ActionItem.Draft next = state.draft();
         if (event instanceof Started) {
@@ -419,6 +440,9 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
      * another team's item on their own review, make their team its owner by amendment, and close it.
      */
     private static void requireSameReview(ReviewOrigin origin, ActionItem state) {
+        if (state.exists() && state.origin() == ActionItemOrigin.AD_HOC) {
+            throw ItemOfAnotherReview.createdByHand(state.id(), origin.reviewId());
+        }
         if (state.exists() && !state.reviewId().equals(origin.reviewId())) {
             throw new ItemOfAnotherReview(state.id(), state.reviewId(), origin.reviewId());
         }
@@ -474,6 +498,11 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
             throw new InvalidCommand(field, expected);
         }
         return url;
+    }
+
+    /** One day of slack below the UTC date, so that no time zone's "today" is refused as past. */
+    private static LocalDate earliestDueDate(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(1);
     }
 
     private static LocalDate requireSlaDate(LocalDate date) {

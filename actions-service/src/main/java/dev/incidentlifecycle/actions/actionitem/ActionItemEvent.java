@@ -25,14 +25,16 @@ public sealed interface ActionItemEvent {
     Instant occurredAt();
 
     /**
-     * The item was created from a review outcome.
+     * The item was created: from a review outcome, or by hand referencing a review.
      *
-     * @param dueDateFromSla true when the review gave no due date and the SLA set it
+     * @param dueDateFromSla true when the review (or the person) gave no due date and the SLA set it
+     * @param origin         REVIEW or AD_HOC; null in events recorded before origins existed (all REVIEW)
      */
     record Created(
             UUID actionItemId, UUID reviewId, UUID incidentId, String incidentNumber, Severity severity,
             String service, String title, ActionItemType itemType, String ownerTeam, String owner, Priority priority,
-            LocalDate dueDate, boolean dueDateFromSla, String by, Instant occurredAt) implements ActionItemEvent {
+            LocalDate dueDate, boolean dueDateFromSla, String by, Instant occurredAt, ActionItemOrigin origin)
+            implements ActionItemEvent {
         @Override
         public String type() {
             return "action-item.created";

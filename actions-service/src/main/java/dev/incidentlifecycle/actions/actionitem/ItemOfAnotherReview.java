@@ -11,7 +11,17 @@ import java.util.UUID;
 public final class ItemOfAnotherReview extends InvalidCommand {
 
     public ItemOfAnotherReview(UUID actionItemId, UUID ownerReview, UUID claimingReview) {
-        super("actionItemId", "action item " + actionItemId + " belongs to review " + ownerReview
+        this("action item " + actionItemId + " belongs to review " + ownerReview
                 + "; review " + claimingReview + " cannot create or amend it");
+    }
+
+    private ItemOfAnotherReview(String message) {
+        super("actionItemId", message);
+    }
+
+    /** An item created by hand belongs to no review's outcome, not even the review it references. */
+    public static ItemOfAnotherReview createdByHand(UUID actionItemId, UUID claimingReview) {
+        return new ItemOfAnotherReview("action item " + actionItemId + " was created by hand, outside any review outcome; "
+                + "review " + claimingReview + " cannot create, amend or remove it");
     }
 }

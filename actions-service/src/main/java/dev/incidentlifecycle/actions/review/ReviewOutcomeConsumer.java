@@ -19,10 +19,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Turns review outcomes into action items: {@code review.published} creates the review's items,
- * {@code review.amended} applies the new list (changes, additions, removals). Every other review event is
- * ignored. The whole message is one transaction with its inbox entry, so a redelivery changes nothing; and
- * creation is idempotent per item id, so even the same outcome published again makes no duplicate.
+ * Reads {@code review-events}. Review outcomes become action items: {@code review.published} creates the review's
+ * items, {@code review.amended} applies the new list (changes, additions, removals) to the items of that review's
+ * outcome only. Reviews themselves are remembered in {@link KnownReviews} (created by {@code review.scheduled} or
+ * {@code review.awaiting-facilitator}, re-rated by {@code review.severity-changed}, closed by {@code review.cancelled}
+ * or {@code review.declined}: {@link ReviewNews}), so that an action item created by hand can reference one.
+ * Every other review event is ignored. Each message runs in its batch's transaction with the partition's position
+ * and its inbox entry, so a redelivery changes nothing; and creation is idempotent per item id, so even the same
+ * outcome published again makes no duplicate.
  */
 @ApplicationScoped
 public class ReviewOutcomeConsumer implements MessageHandler {
@@ -50,13 +54,31 @@ public class ReviewOutcomeConsumer implements MessageHandler {
         if (message.type() == null) {
             throw new PoisonMessage("not a CloudEvent: review-events carries review events, each with a type");
         }
-        boolean published = PUBLISHED.equals(message.type());
-        if (!published && !AMENDED.equals(message.type())) {
+        boolean outcome = PUBLISHED.equals(message.type()) || AMENDED.equals(message.type());
+        if (!outcome && !ReviewNews.TYPES.contains(message.type())) {
             return Uni.createFrom().voidItem();
         }
         if (message.dataVersion() != 1) {
             throw new PoisonMessage("version " + message.dataVersion() + " of " + message.type() + " is unknown here");
         }
+        return outcome ? outcome(message, batch) : review(message, batch);
+    }
+
+    /** A review created, re-rated or closed: the copy of reviews changes, no action item does. */
+    private Uni<Void> review(IncomingMessage message, InBatch batch) {
+        ReviewNews news = ReviewNews.read(message);
+        CommandContext context = CommandContext.by(firstNonBlank(message.actor(), SERVICE)).correlatedWith(
+                message.correlationId() != null ? message.correlationId() : message.id(), message.id());
+        return batch.transact(context, work -> KnownReviews.apply(work.session(), news, heardAt(message, work)));
+    }
+
+    /** The copy's times are the events' own, so that a replay of the topic rebuilds the same rows. */
+    private static Instant heardAt(IncomingMessage message, UnitOfWork work) {
+        return firstNonNull(message.time(), work.recordedAt());
+    }
+
+    private Uni<Void> outcome(IncomingMessage message, InBatch batch) {
+        boolean published = PUBLISHED.equals(message.type());
         ReviewOutcomeMessage payload = message.as(ReviewOutcomeMessage.class);
         ReviewOutcome outcome = payload.toOutcome();
         String actor = firstNonBlank(payload.actor(), message.actor(), SERVICE);

@@ -85,7 +85,8 @@ class ActionItemAmendmentTest {
     void a_due_date_withdrawn_by_the_amendment_falls_back_to_the_sla_from_creation() {
         LocalDate given = LocalDate.parse("2026-03-25");
         Created createdWithDate = new Created(ITEM, REVIEW, INCIDENT, "INC-42", Severity.SEV1, "payments-api", TITLE,
-                ActionItemType.DETECT, "payments", "ana", Priority.P2, given, false, FACILITATOR, Fixtures.PUBLISHED);
+                ActionItemType.DETECT, "payments", "ana", Priority.P2, given, false, FACILITATOR, Fixtures.PUBLISHED,
+                ActionItemOrigin.REVIEW);
 
         given(createdWithDate)
                 .when(amend(REVIEWED))
@@ -170,7 +171,7 @@ class ActionItemAmendmentTest {
                 .when(new ApplyAmendment(ORIGIN, added, FACILITATOR, AMENDED_AT))
                 .then(new Created(OTHER_ITEM, REVIEW, INCIDENT, "INC-42", Severity.SEV1, "payments-api",
                         "Load test the queue", ActionItemType.PREVENT, "payments", null, Priority.P2,
-                        LocalDate.parse("2026-04-11"), true, FACILITATOR, AMENDED_AT));
+                        LocalDate.parse("2026-04-11"), true, FACILITATOR, AMENDED_AT, ActionItemOrigin.REVIEW));
     }
 
     @Test

@@ -58,7 +58,7 @@ class ActionItemCreationTest {
                 .when(new Create(ORIGIN, withDate, FACILITATOR, PUBLISHED))
                 .then(new Created(ITEM, REVIEW, INCIDENT, "INC-42", Severity.SEV1, "payments-api",
                         REVIEWED.title(), ActionItemType.DETECT, "payments", null, Priority.P1, given, false,
-                        FACILITATOR, PUBLISHED));
+                        FACILITATOR, PUBLISHED, ActionItemOrigin.REVIEW));
 
         assertThat(item.dueDateFromSla()).isFalse();
         assertThat(item.asReviewed().dueDate()).isEqualTo(given);
@@ -90,7 +90,7 @@ class ActionItemCreationTest {
                 .when(new Create(ORIGIN, teamOnly, FACILITATOR, PUBLISHED))
                 .then(new Created(ITEM, REVIEW, INCIDENT, "INC-42", Severity.SEV1, "payments-api",
                         REVIEWED.title(), ActionItemType.DETECT, "payments", null, Priority.P2, SLA_DUE, true,
-                        FACILITATOR, PUBLISHED));
+                        FACILITATOR, PUBLISHED, ActionItemOrigin.REVIEW));
 
         assertThat(item.owner()).isNull();
     }

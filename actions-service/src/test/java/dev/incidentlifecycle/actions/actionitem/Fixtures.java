@@ -28,7 +28,7 @@ final class Fixtures {
 
     static final Created CREATED = new Created(ITEM, REVIEW, INCIDENT, "INC-42", Severity.SEV1, "payments-api",
             "Alert on payment queue depth", ActionItemType.DETECT, "payments", "ana", Priority.P2, SLA_DUE, true,
-            FACILITATOR, PUBLISHED);
+            FACILITATOR, PUBLISHED, ActionItemOrigin.REVIEW);
 
     static final ActionItemEvent.Started STARTED = new ActionItemEvent.Started(ITEM, REVIEW, MEMBER, LATER);
 

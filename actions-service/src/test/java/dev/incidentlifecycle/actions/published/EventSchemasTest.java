@@ -3,6 +3,7 @@ package dev.incidentlifecycle.actions.published;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent;
+import dev.incidentlifecycle.actions.actionitem.ActionItemOrigin;
 import dev.incidentlifecycle.actions.actionitem.ActionItemStatus;
 import dev.incidentlifecycle.actions.actionitem.ActionItemType;
 import dev.incidentlifecycle.actions.actionitem.AmendedField;
@@ -35,7 +36,8 @@ class EventSchemasTest {
 
     static final List<ActionItemEvent> ONE_OF_EACH = List.of(
             new ActionItemEvent.Created(ITEM, REVIEW, UUID.randomUUID(), "INC-42", Severity.SEV1, "payments-api",
-                    "Alert on queue depth", ActionItemType.DETECT, "payments", null, Priority.P2, DUE, true, "fatima", AT),
+                    "Alert on queue depth", ActionItemType.DETECT, "payments", null, Priority.P2, DUE, true, "fatima", AT,
+                    ActionItemOrigin.AD_HOC),
             new ActionItemEvent.Started(ITEM, REVIEW, "ana", AT),
             new ActionItemEvent.Completed(ITEM, REVIEW, "Alert added", null, "ana", AT),
             new ActionItemEvent.ClosedAsWontDo(ITEM, REVIEW, "Replaced next month", "ana", AT),

@@ -1,16 +1,43 @@
 package dev.incidentlifecycle.actions.actionitem.api;
 
+import dev.incidentlifecycle.actions.actionitem.ActionItemType;
+import dev.incidentlifecycle.actions.actionitem.Priority;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 /** The bodies of the action item commands. Lengths are bounded; the aggregate checks the rest. */
 public final class ActionItemRequests {
 
+    /** The longest title, owner team and owner of an item: review-service's bound for the items of a review. */
+    public static final int LINE_LENGTH = 500;
+
     private ActionItemRequests() {
+    }
+
+    /**
+     * A new action item outside any review outcome. It references a review, or an incident (then its latest open
+     * review): at least one of {@code reviewId} and {@code incidentId}; with both, the review must be the incident's.
+     *
+     * @param dueDate absent: the SLA sets it from the referenced incident's severity, counted from today
+     * @param owner   the person, or absent for the team as a whole
+     */
+    @Schema(name = "NewActionItem", examples = "{\"incidentId\":\"4b1c7f0e-2f5a-4c9e-9a51-1d2c3b4a5f60\","
+            + "\"title\":\"Add a saturation alert on the payments connection pool\",\"type\":\"DETECT\","
+            + "\"ownerTeam\":\"payments\",\"owner\":\"kim\",\"priority\":\"P2\"}")
+    public record Create(
+            @Schema(description = "The review the item is for") UUID reviewId,
+            @Schema(description = "The incident the item is for; its latest open review is referenced when reviewId is absent") UUID incidentId,
+            @NotBlank @Size(max = LINE_LENGTH) String title,
+            @NotNull ActionItemType type,
+            @NotBlank @Size(max = LINE_LENGTH) String ownerTeam,
+            @Size(max = LINE_LENGTH) String owner,
+            @NotNull Priority priority,
+            @Schema(description = "YYYY-MM-DD, not in the past; absent: the SLA decides") LocalDate dueDate) {
     }
 
     /** Done: what was changed, and optionally a link to the change (pull request, runbook, ...). */

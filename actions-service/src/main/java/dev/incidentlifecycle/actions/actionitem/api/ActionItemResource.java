@@ -2,26 +2,32 @@ package dev.incidentlifecycle.actions.actionitem.api;
 
 import dev.incidentlifecycle.actions.actionitem.ActionItem;
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand;
+import dev.incidentlifecycle.actions.actionitem.ActionItemOrigin;
 import dev.incidentlifecycle.actions.actionitem.ActionItemStatus;
 import dev.incidentlifecycle.actions.actionitem.ActionItemType;
 import dev.incidentlifecycle.actions.actionitem.readmodel.ActionItemFilter;
 import dev.incidentlifecycle.actions.actionitem.readmodel.ActionItemQueries;
 import dev.incidentlifecycle.actions.actionitem.readmodel.ActionItemRow;
 import dev.incidentlifecycle.actions.actionitem.store.ActionItemAggregate;
+import dev.incidentlifecycle.actions.actionitem.ReviewedItem;
 import dev.incidentlifecycle.actions.actionitem.store.SlaSettings;
+import dev.incidentlifecycle.actions.review.KnownReviews;
 import dev.incidentlifecycle.eventsourcing.InvalidCommand;
 import dev.incidentlifecycle.eventstore.CommandContext;
 import dev.incidentlifecycle.eventstore.EventStore;
+import dev.incidentlifecycle.eventstore.ExpectedVersion;
 import dev.incidentlifecycle.eventstore.StreamNotFound;
 import dev.incidentlifecycle.web.CurrentUser;
 import dev.incidentlifecycle.web.HistoryEntry;
 import dev.incidentlifecycle.web.Page;
 import dev.incidentlifecycle.web.PageRequest;
 import dev.incidentlifecycle.web.QueryParameters;
+import dev.incidentlifecycle.web.Roles;
 import dev.incidentlifecycle.web.Versions;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -44,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,7 +64,7 @@ import java.util.UUID;
  */
 @Path("/action-items")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Action items", description = "Remediation work from published reviews, tracked to done")
+@Tag(name = "Action items", description = "Remediation work from published reviews, or created by hand for a review or incident, tracked to done")
 public class ActionItemResource {
 
     /** The longest owner a filter takes: an item's owner is at most this long (review-service's bound). */
@@ -98,6 +105,8 @@ public class ActionItemResource {
             @Parameter(description = "Review id") @QueryParam("review") String review,
             @Parameter(description = "PREVENT, DETECT, MITIGATE, PROCESS or LEARN", schema = @Schema(implementation = ActionItemType.class)) @QueryParam("type") String type,
             @Parameter(description = "Only items due strictly before this date (YYYY-MM-DD)") @QueryParam("dueBefore") String dueBefore,
+            @Parameter(description = "REVIEW: only items of review outcomes; AD_HOC: only items created by hand",
+                    schema = @Schema(implementation = ActionItemOrigin.class)) @QueryParam("origin") String origin,
             @Parameter(description = "Page number, from 0") @QueryParam("page") Integer page,
             @Parameter(description = "Page size, at most " + PageRequest.MAX_SIZE) @QueryParam("size") Integer size) {
         LocalDate today = today();
@@ -110,6 +119,7 @@ public class ActionItemResource {
                 QueryParameters.uuid("review", review),
                 QueryParameters.oneOf("type", ActionItemType.class, type),
                 QueryParameters.date("dueBefore", dueBefore),
+                QueryParameters.oneOf("origin", ActionItemOrigin.class, origin),
                 today);
         return queries.list(filter, PageRequest.of(page, size)).map(found -> found.map(row -> ActionItemView.of(row, today)));
     }
@@ -159,6 +169,35 @@ public class ActionItemResource {
     }
 
     // --- commands
+
+    @POST
+    @RolesAllowed({Roles.RESPONDER, Roles.REVIEWER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createActionItem", summary = "Create an action item by hand, outside any review outcome, "
+            + "for a review or an incident (its latest open review); same SLA, lifecycle and team rules as a review's items, "
+            + "and no amendment of a review changes or removes it")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ActionItemView.class)),
+            description = "The new item (origin AD_HOC, version 1); Location is its URL, ETag its version")
+    @APIResponse(responseCode = "400", description = "A missing or too long field, a due date in the past, neither reviewId "
+            + "nor incidentId, or a review that is not the named incident's")
+    @APIResponse(responseCode = "403", description = "Only a responder, a reviewer or an admin may create one")
+    @APIResponse(responseCode = "404", description = "The review or incident is not known to actions-service (it learns of "
+            + "reviews, and their incidents, from review-events)")
+    public Uni<Response> create(@NotNull @Valid ActionItemRequests.Create body) {
+        UUID itemId = UUID.randomUUID();
+        String name = user.name();
+        CommandContext context = user.command();
+        var type = aggregate.type();
+        String aggregateId = ActionItemAggregate.aggregateId(itemId);
+        ReviewedItem item = new ReviewedItem(itemId, body.title().strip(), body.type(), body.ownerTeam().strip(),
+                body.owner() == null ? null : body.owner().strip(), body.priority(), body.dueDate());
+        return store.transact(context, work -> KnownReviews.reference(work.session(), body.reviewId(), body.incidentId())
+                        .flatMap(reference -> work.execute(type, aggregateId, ExpectedVersion.NO_STREAM,
+                                new ActionItemCommand.CreateAdHoc(reference, item, name, work.occurredAt())))
+                        .flatMap(done -> work.session().find(ActionItemRow.class, itemId)))
+                .map(row -> Response.created(URI.create("/action-items/" + itemId))
+                        .entity(ActionItemView.of(row, today())).tag(Versions.etag(row.version)).build());
+    }
 
     @POST
     @Path("/{id}/start")

@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.actions.actionitem.api;
 
+import dev.incidentlifecycle.actions.actionitem.ActionItemOrigin;
 import dev.incidentlifecycle.actions.actionitem.ActionItemStatus;
 import dev.incidentlifecycle.actions.actionitem.ActionItemType;
 import dev.incidentlifecycle.actions.actionitem.Priority;
@@ -16,6 +17,8 @@ import java.util.UUID;
  *
  * @param overdue true while it is still owed and today (in the service's zone) is after its due date
  * @param removed true once an amendment of its review removed it: kept for history, no longer changeable
+ * @param origin  REVIEW: listed in the outcome of review {@code reviewId}; AD_HOC: created by hand, referencing
+ *                review {@code reviewId} (and its incident) without being part of its outcome
  * @param version the stream version, also the {@code ETag}; send it back as {@code If-Match}
  */
 @Schema(name = "ActionItem")
@@ -43,12 +46,13 @@ public record ActionItemView(
         String justification,
         String trackerUrl,
         boolean removed,
+        ActionItemOrigin origin,
         long version) {
 
     public static ActionItemView of(ActionItemRow row, LocalDate today) {
         return new ActionItemView(row.id, row.reviewId, row.incidentId, row.incidentNumber, row.severity, row.service,
                 row.title, row.type, row.ownerTeam, row.owner, row.priority, row.status, row.dueDate, row.dueDateFromSla,
                 row.overdueOn(today), row.createdAt, row.completedAt, row.closedAt, row.resolutionNote, row.link,
-                row.justification, row.trackerUrl, row.removed, row.version);
+                row.justification, row.trackerUrl, row.removed, row.origin, row.version);
     }
 }

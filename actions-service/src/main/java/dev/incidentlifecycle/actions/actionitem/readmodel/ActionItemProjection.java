@@ -12,6 +12,7 @@ import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Removed;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Reopened;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Started;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.TrackerLinked;
+import dev.incidentlifecycle.actions.actionitem.ActionItemOrigin;
 import dev.incidentlifecycle.actions.actionitem.ActionItemStatus;
 import dev.incidentlifecycle.actions.actionitem.store.ActionItemAggregate;
 import dev.incidentlifecycle.eventstore.AggregateType;
@@ -100,6 +101,7 @@ public class ActionItemProjection implements Projection<ActionItemEvent> {
         row.dueDateFromSla = e.dueDateFromSla();
         row.createdAt = e.occurredAt();
         row.removed = false;
+        row.origin = ActionItemOrigin.orReview(e.origin());
     }
 
     private static void change(ActionItemRow row, ActionItemEvent event) {

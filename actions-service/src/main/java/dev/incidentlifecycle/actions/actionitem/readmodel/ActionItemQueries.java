@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.actions.actionitem.readmodel;
 
+import dev.incidentlifecycle.actions.actionitem.ActionItemOrigin;
 import dev.incidentlifecycle.actions.actionitem.ActionItemStatus;
 import dev.incidentlifecycle.actions.team.TeamSummary;
 import dev.incidentlifecycle.eventstore.Timestamps;
@@ -71,14 +72,23 @@ public class ActionItemQueries {
             where.append(" and r.dueDate < :dueBefore");
             parameters.put("dueBefore", filter.dueBefore());
         }
+        if (filter.origin() != null) {
+            where.append(" and r.origin = :origin");
+            parameters.put("origin", filter.origin());
+        }
         return sessions.withSession(session -> page.read(session, ActionItemRow.class, "from ActionItemRow r" + where,
                 "r.dueDate asc nulls last, r.id asc", parameters));
     }
 
-    /** The ids of every item of a review this service holds, removed ones included, in the given session. */
+    /**
+     * The ids of every item of a review's outcome this service holds, removed ones included, in the given session.
+     * Items created by hand that reference the review are not among them: its amendments never touch them.
+     */
     public static Uni<List<UUID>> itemsOfReview(Mutiny.Session session, UUID reviewId) {
-        return session.createSelectionQuery("select r.id from ActionItemRow r where r.reviewId = :review order by r.id", UUID.class)
+        return session.createSelectionQuery("select r.id from ActionItemRow r where r.reviewId = :review "
+                        + "and r.origin = :origin order by r.id", UUID.class)
                 .setParameter("review", reviewId)
+                .setParameter("origin", ActionItemOrigin.REVIEW)
                 .getResultList();
     }
 

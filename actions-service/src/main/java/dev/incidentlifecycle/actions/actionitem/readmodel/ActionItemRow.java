@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.actions.actionitem.readmodel;
 
+import dev.incidentlifecycle.actions.actionitem.ActionItemOrigin;
 import dev.incidentlifecycle.actions.actionitem.ActionItemStatus;
 import dev.incidentlifecycle.actions.actionitem.ActionItemType;
 import dev.incidentlifecycle.actions.actionitem.Priority;
@@ -70,6 +71,9 @@ public class ActionItemRow {
     public LocalDate overdueNotifiedFor;
     @Column(name = "removed")
     public boolean removed;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "origin")
+    public ActionItemOrigin origin;
     @Column(name = "version")
     public long version;
     @Column(name = "updated_at")
