@@ -37,7 +37,8 @@ import java.util.function.Supplier;
 /**
  * The one way a service consumes a topic: a Kafka consumer on its own thread that hands each poll's records to a
  * {@link BatchHandler}, one batch per partition, every partition's batch in its own transaction, all of them at
- * once.
+ * once. A partition is paused while its batch is in flight and the consumer goes on polling the others, so a slow
+ * or retried partition never holds up the rest: each partition moves at its own pace, one batch at a time.
  * <ul>
  *   <li><b>Exactly-once effects.</b> The partition's next offset is stored in {@code consumer_position} in the
  *       batch's transaction and compared-and-set: the batch commits only if the stored position is still the one
@@ -58,6 +59,8 @@ public final class PartitionedConsumer<T> {
 
     private static final Logger LOG = Logger.getLogger(PartitionedConsumer.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    /** The poll while batches are in flight: short, so that a finished batch's partition is polled again soon. */
+    private static final Duration POLL_IN_FLIGHT = Duration.ofMillis(5);
     /** Longest wait for one poll's batches; a slower batch is treated as failed (its late commit is then fenced). */
     private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(60);
     private static final long FIRST_BACK_OFF_MS = 100;
@@ -85,6 +88,12 @@ public final class PartitionedConsumer<T> {
     private final Map<TopicPartition, Integer> failures = new HashMap<>();
     /** Offsets already dead-lettered whose position has not committed yet: a retry must not dead-letter them again. */
     private final Map<TopicPartition, Set<Long>> deadLettered = new HashMap<>();
+    /** The batch of each partition that is being handled (the partition is paused meanwhile). */
+    private final Map<TopicPartition, InFlight> inFlight = new LinkedHashMap<>();
+
+    /** A partition's batch being handled: its records, and when it started. */
+    private record InFlight(List<ConsumerRecord<String, byte[]>> records, CompletableFuture<Void> done, long startedAt) {
+    }
 
     PartitionedConsumer(BatchHandler<T> handler, Map<String, Object> kafka, EventStore store, Vertx vertx, MeterRegistry meters,
                         io.opentelemetry.api.trace.Tracer tracer) {
@@ -155,9 +164,10 @@ public final class PartitionedConsumer<T> {
             while (running) {
                 positionNewPartitions();
                 resumeDue();
-                ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(POLL);
+                finishBatches(false);
+                ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(inFlight.isEmpty() ? POLL : POLL_IN_FLIGHT);
                 if (!records.isEmpty()) {
-                    handle(records);
+                    start(records);
                 }
             }
         } catch (WakeupException | org.apache.kafka.common.errors.InterruptException stopping) {
@@ -175,63 +185,64 @@ public final class PartitionedConsumer<T> {
         }
     }
 
-    private void handle(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, Long> froms = new HashMap<>();
-        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> batches = new LinkedHashMap<>();
+    /** Starts a batch for each partition the poll returned records of, and pauses the partition until it is done. */
+    private void start(ConsumerRecords<String, byte[]> records) {
         for (TopicPartition partition : records.partitions()) {
+            if (inFlight.containsKey(partition)) {
+                // Paused while its batch runs, so not expected here: read these again once the batch is done.
+                consumer.seek(partition, records.records(partition).get(0).offset());
+                continue;
+            }
             if (!stored.containsKey(partition) || pausedUntil.containsKey(partition)) {
                 continue; // not positioned yet, or revoked meanwhile: it will be sought and polled again
             }
             Long from = stored.get(partition);
             List<ConsumerRecord<String, byte[]>> batch = records.records(partition).stream()
                     .filter(r -> from == null || r.offset() >= from).toList();
-            if (!batch.isEmpty()) {
-                froms.put(partition, from);
-                batches.put(partition, batch);
+            if (batch.isEmpty()) {
+                continue;
             }
-        }
-        Map<TopicPartition, CompletableFuture<Void>> inFlight = new LinkedHashMap<>();
-        Map<TopicPartition, Throwable> failed = new HashMap<>();
-        for (var entry : batches.entrySet()) {
+            CompletableFuture<Void> done;
             try {
-                inFlight.put(entry.getKey(), onVertx(batchOf(entry.getKey(), froms.get(entry.getKey()), entry.getValue())));
+                done = onVertx(batchOf(partition, from, batch));
             } catch (Exception e) {
-                failed.put(entry.getKey(), e); // dead-lettering failed: the broker is not reachable
+                done = CompletableFuture.failedFuture(e); // dead-lettering failed: the broker is not reachable
             }
+            consumer.pause(List.of(partition));
+            inFlight.put(partition, new InFlight(batch, done, System.nanoTime()));
         }
-        long deadline = System.nanoTime() + BATCH_TIMEOUT.toNanos();
+    }
+
+    /**
+     * Settles the batches that are done (or, with {@code waitForAll}, every batch in flight): a batch that committed
+     * moves its partition on; one that failed is retried, run again one record at a time, or repositioned. A batch
+     * slower than {@link #BATCH_TIMEOUT} counts as failed (a late commit of it is then fenced).
+     */
+    private void finishBatches(boolean waitForAll) {
+        if (inFlight.isEmpty()) {
+            return;
+        }
         Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-        for (var entry : inFlight.entrySet()) {
+        for (var entry : List.copyOf(inFlight.entrySet())) {
             TopicPartition partition = entry.getKey();
-            List<ConsumerRecord<String, byte[]>> batch = batches.get(partition);
+            InFlight batch = entry.getValue();
+            long left = batch.startedAt() + BATCH_TIMEOUT.toNanos() - System.nanoTime();
+            if (!waitForAll && !batch.done().isDone() && left > 0) {
+                continue;
+            }
+            inFlight.remove(partition);
+            Throwable failure = null;
             try {
-                entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                committed(partition, batch.get(batch.size() - 1).offset() + 1);
+                batch.done().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+                committed(partition, batch.records().get(batch.records().size() - 1).offset() + 1);
                 commits.put(partition, new OffsetAndMetadata(stored.get(partition)));
             } catch (Exception e) {
-                failed.put(partition, causeOf(e));
+                failure = causeOf(e);
             }
-        }
-        for (var entry : failed.entrySet()) {
-            TopicPartition partition = entry.getKey();
-            handler.forget(partition.partition());
-            Throwable failure = entry.getValue();
-            if (failure instanceof ConsumedPositions.Fenced) {
-                LOG.infof("%s", failure.getMessage());
-                reposition(partition);
-                continue;
-            }
-            Failures.Kind kind = Failures.classify(failure);
-            if (kind == Failures.Kind.TRANSIENT) {
-                retryLater(partition, batches.get(partition).size(), failure);
-                continue;
-            }
-            // Rare by design: a batch runs one record at a time only to find the record at fault.
-            LOG.warnf("a batch of %d records of %s failed (%s: %s); handling them one at a time", batches.get(partition).size(),
-                    partition, kind, failure.getMessage());
-            if (oneByOne(partition, batches.get(partition))) {
+            if (failure != null && failed(partition, batch.records(), failure)) {
                 commits.put(partition, new OffsetAndMetadata(stored.get(partition)));
             }
+            resumeAfterBatch(partition);
         }
         if (!commits.isEmpty()) {
             consumer.commitAsync(commits, (offsets, e) -> {
@@ -239,6 +250,32 @@ public final class PartitionedConsumer<T> {
                     LOG.debugf("committing offsets of %s to Kafka failed (the stored positions stand): %s", subscription.topic(), e);
                 }
             });
+        }
+    }
+
+    /** What a failed batch leads to; answers whether its position moved (the records got through one at a time). */
+    private boolean failed(TopicPartition partition, List<ConsumerRecord<String, byte[]>> batch, Throwable failure) {
+        handler.forget(partition.partition());
+        if (failure instanceof ConsumedPositions.Fenced) {
+            LOG.infof("%s", failure.getMessage());
+            reposition(partition);
+            return false;
+        }
+        Failures.Kind kind = Failures.classify(failure);
+        if (kind == Failures.Kind.TRANSIENT) {
+            retryLater(partition, batch.size(), failure);
+            return false;
+        }
+        // Rare by design: a batch runs one record at a time only to find the record at fault.
+        LOG.warnf("a batch of %d records of %s failed (%s: %s); handling them one at a time", batch.size(), partition, kind,
+                failure.getMessage());
+        return oneByOne(partition, batch);
+    }
+
+    /** A partition whose batch is settled is polled again, unless it waits out a back-off or its position. */
+    private synchronized void resumeAfterBatch(TopicPartition partition) {
+        if (stored.containsKey(partition) && !pausedUntil.containsKey(partition) && !unpositioned.contains(partition)) {
+            consumer.resume(List.of(partition));
         }
     }
 
@@ -373,6 +410,7 @@ public final class PartitionedConsumer<T> {
             }
         });
         due.forEach(pausedUntil::remove);
+        due.removeIf(inFlight::containsKey);
         if (!due.isEmpty()) {
             consumer.resume(due);
         }
@@ -419,7 +457,7 @@ public final class PartitionedConsumer<T> {
             stored.put(partition, position);
             unpositioned.remove(partition);
             seekToStored(partition);
-            if (!pausedUntil.containsKey(partition)) {
+            if (!pausedUntil.containsKey(partition) && !inFlight.containsKey(partition)) {
                 consumer.resume(List.of(partition));
             }
         }
@@ -447,17 +485,37 @@ public final class PartitionedConsumer<T> {
         return Counter.builder(name).tag("topic", subscription.topic()).register(meters);
     }
 
-    /** Runs inside poll(), on this consumer's thread, when no batch is in flight. */
+    /**
+     * Runs inside poll(), on this consumer's thread. Partitions that leave are settled first: their batches in flight
+     * end (committed, or fenced by the stored position) before the next owner is told to start.
+     */
     private final class Rebalance implements ConsumerRebalanceListener {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            settle(partitions);
             drop(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            settle(partitions);
             drop(partitions);
+        }
+
+        private void settle(Collection<TopicPartition> partitions) {
+            for (TopicPartition partition : partitions) {
+                InFlight batch = inFlight.remove(partition);
+                if (batch != null) {
+                    try {
+                        batch.done().get(Math.max(0, batch.startedAt() + BATCH_TIMEOUT.toNanos() - System.nanoTime()),
+                                TimeUnit.NANOSECONDS);
+                    } catch (Exception e) {
+                        LOG.debugf("the batch of %s in flight when it left ended with %s; its next owner starts from the stored position",
+                                partition, causeOf(e));
+                    }
+                }
+            }
         }
 
         @Override

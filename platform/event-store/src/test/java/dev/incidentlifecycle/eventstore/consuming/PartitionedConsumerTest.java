@@ -191,6 +191,27 @@ class PartitionedConsumerTest {
     }
 
     @Test
+    void a_slow_batch_on_one_partition_does_not_hold_up_the_others() {
+        String hold = UUID.randomUUID().toString();
+        String slow = UUID.randomUUID().toString();
+        RealInfrastructure.produce(new ProducerRecord<>("tally-commands", 0, slow,
+                ("{\"tally\": \"" + slow + "\", \"add\": 1, \"hold\": \"" + hold + "\"}").getBytes(StandardCharsets.UTF_8)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> TallyCommands.HOLDS.containsKey(hold));
+        try {
+            List<String> others = java.util.stream.IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID().toString()).toList();
+            for (String other : others) {
+                RealInfrastructure.produce(new ProducerRecord<>("tally-commands", 1, other,
+                        ("{\"tally\": \"" + other + "\", \"add\": 1}").getBytes(StandardCharsets.UTF_8)));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> others.stream().allMatch(t -> total(t) == 1));
+            assertThat(total(slow)).isZero();
+        } finally {
+            TallyCommands.HOLDS.get(hold).complete(null);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(slow) == 1);
+    }
+
+    @Test
     void a_batch_that_starts_from_a_position_no_longer_stored_cannot_commit() throws Throwable {
         Subscription subscription = new Subscription("fencing-test-" + UUID.randomUUID(), "tally-commands", "fencing-test");
         VertxContextSupport.subscribeAndAwait(() -> store.transact(CommandContext.by("test"),

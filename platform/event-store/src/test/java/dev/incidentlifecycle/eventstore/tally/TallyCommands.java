@@ -9,6 +9,10 @@ import dev.incidentlifecycle.eventstore.consuming.Subscription;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** A consumer of {@code tally-commands}: {@code {"tally": "id", "add": n}} adds n to a tally. */
 @ApplicationScoped
 public class TallyCommands implements MessageHandler {
@@ -18,14 +22,26 @@ public class TallyCommands implements MessageHandler {
         return new Subscription("tally-test", "tally-commands", "tally-test");
     }
 
+    /**
+     * Commands with {@code "hold": "name"} wait, their batch's transaction open, until a test completes the hold of
+     * that name: a slow partition.
+     */
+    public static final Map<String, CompletableFuture<Void>> HOLDS = new ConcurrentHashMap<>();
+
     @Override
     public Uni<Void> handle(IncomingMessage message, InBatch batch) {
         var body = message.object();
         if (!body.path("tally").isTextual() || !body.path("add").canConvertToLong()) {
             throw new PoisonMessage("a tally command needs a string 'tally' and a number 'add'");
         }
-        return batch.transact(CommandContext.by("tally-commands"), work -> work.execute(Tallies.TYPE,
+        Uni<Void> held = Uni.createFrom().voidItem();
+        if (body.path("hold").isTextual()) {
+            var context = io.vertx.core.Vertx.currentContext();
+            held = Uni.createFrom().completionStage(HOLDS.computeIfAbsent(body.get("hold").asText(), name -> new CompletableFuture<>()))
+                    .emitOn(task -> context.runOnContext(v -> task.run()));
+        }
+        return held.flatMap(v -> batch.transact(CommandContext.by("tally-commands"), work -> work.execute(Tallies.TYPE,
                         body.get("tally").asText(), ExpectedVersion.ANY, new Tally.Add(body.get("add").asLong())))
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 }
