@@ -54,10 +54,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -123,7 +119,7 @@ public class ReviewResource {
             }
         }
         ReviewFilter filter = new ReviewFilter(statuses(status), overdue, incidentId, incidentNumber,
-                blankToNull(facilitator), instant(from, "from"), instant(to, "to"));
+                blankToNull(facilitator), TimeParameter.instant(from, "from"), TimeParameter.instant(to, "to"));
         PageRequest request = PageRequest.of(page, size);
         return queries.list(filter, request).map(found -> found.map(ReviewSummary::of));
     }
@@ -505,19 +501,6 @@ public class ReviewResource {
             }
         }
         return statuses;
-    }
-
-    /** An RFC 3339 instant, or a date meaning its start in UTC. */
-    static Instant instant(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.contains("T") ? OffsetDateTime.parse(value.strip()).toInstant()
-                    : LocalDate.parse(value.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidCommand(field, field + " must be an RFC 3339 date-time or a date (YYYY-MM-DD)");
-        }
     }
 
     private static String blankToNull(String value) {

@@ -21,6 +21,7 @@ import java.util.UUID;
  * read model can never disagree with the decisions (status, findings exactly as publication judges them); the
  * columns people filter on are copied out of it. A row already at or past an event's stream version skips it.
  * The findings (the language check over the whole document) are computed on a worker thread, off the event loop.
+ * The factors of the published outcome are kept beside the row ({@link PublishedFactors}), for insights.
  */
 @ApplicationScoped
 public class ReviewProjection implements Projection<ReviewEvent> {
@@ -70,13 +71,16 @@ public class ReviewProjection implements Projection<ReviewEvent> {
             }
             ReviewState before = ReadModelJson.read(found.state, ReviewState.class);
             ReviewState state = decider.evolve(before, recorded.event());
-            return findings(state).invoke(findings -> fill(found, state, findings, recorded)).replaceWithVoid();
+            boolean outcomeChanged = state.outcome() != null && !state.outcome().equals(before.outcome());
+            return findings(state).invoke(findings -> fill(found, state, findings, recorded))
+                    .flatMap(filled -> outcomeChanged ? PublishedFactors.replace(session, id, state.outcome())
+                            : Uni.createFrom().voidItem());
         });
     }
 
     @Override
     public List<String> tables() {
-        return List.of("review");
+        return List.of("review", "review_factor");
     }
 
     /** On a worker; the result comes back on the transaction's own context, where its session lives. */

@@ -113,17 +113,6 @@ public class ReviewQueries {
                         .getResultList()));
     }
 
-    /** Reviews meant to be published (not cancelled or declined) due in [from, to): what insights look at. */
-    public Uni<List<ReviewRow>> dueBetween(Instant from, Instant to) {
-        return sessions.withSession(session -> session.createSelectionQuery(
-                        "from ReviewRow r where r.dueAt >= :from and r.dueAt < :to and r.status not in (:closed) "
-                                + "order by r.dueAt asc, r.id asc", ReviewRow.class)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .setParameter("closed", List.of(ReviewStatus.CANCELLED, ReviewStatus.DECLINED))
-                .getResultList());
-    }
-
     /** Reviews awaited (waiting for a facilitator, scheduled or in review), due before {@code now} and not yet told overdue. */
     public Uni<List<UUID>> awaitedAndDueBefore(Instant now) {
         return sessions.withSession(session -> session.createSelectionQuery(
