@@ -3,7 +3,11 @@ package dev.incidentlifecycle.reviews.review.readmodel;
 import dev.incidentlifecycle.eventstore.AggregateType;
 import dev.incidentlifecycle.eventstore.Projection;
 import dev.incidentlifecycle.eventstore.RecordedEvent;
+import dev.incidentlifecycle.reviews.review.ActionItem;
+import dev.incidentlifecycle.reviews.review.ContributingFactor;
+import dev.incidentlifecycle.reviews.review.DocumentField;
 import dev.incidentlifecycle.reviews.review.ReviewDecider;
+import dev.incidentlifecycle.reviews.review.ReviewDocument;
 import dev.incidentlifecycle.reviews.review.ReviewEvent;
 import dev.incidentlifecycle.reviews.review.ReviewFinding;
 import dev.incidentlifecycle.reviews.review.ReviewState;
@@ -15,6 +19,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Keeps {@link ReviewRow}s. The row carries the review's state folded by the aggregate's own decider, so the
@@ -109,6 +115,15 @@ public class ReviewProjection implements Projection<ReviewEvent> {
         row.amendments = state.amendments();
         row.followUpCompleted = state.followUpCompleted();
         row.state = ReadModelJson.write(state);
+        ReviewDocument document = state.document();
+        row.summary = document.text(DocumentField.SUMMARY);
+        row.factorText = document.contributingFactors().values().stream().map(ContributingFactor::description)
+                .collect(Collectors.joining("\n"));
+        row.actionItemText = document.actionItems().values().stream().map(ActionItem::title)
+                .collect(Collectors.joining("\n"));
+        row.otherText = Stream.of(DocumentField.IMPACT, DocumentField.WHAT_WENT_WELL, DocumentField.WHERE_WE_GOT_LUCKY,
+                DocumentField.OPEN_QUESTIONS).map(document::text).filter(text -> !text.isEmpty())
+                .collect(Collectors.joining("\n"));
         row.version = recorded.streamVersion();
         row.updatedAt = recorded.metadata().recordedAt();
     }
