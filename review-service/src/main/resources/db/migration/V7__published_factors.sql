@@ -15,6 +15,16 @@ create table review_factor (
 );
 create index review_factor_by_normalised on review_factor (normalised, incident_id);
 
+-- The free tags of those factors, one row per tag: insights group by category and tag, and a review's related reviews
+-- are the earlier ones on the same service naming a factor of the same category and tag (GET /reviews/{id}/related).
+create table review_factor_tag (
+    review_id uuid not null,
+    factor_id uuid not null,
+    tag       text not null,
+    primary key (review_id, factor_id, tag)
+);
+create index review_factor_tag_by_tag on review_factor_tag (tag, review_id);
+
 -- Reviews published before this table existed: their outcome's factors, from the state the projection keeps. The
 -- normalisation here folds case as the database does, which equals the service's for ASCII text; a rebuild of the
 -- read model writes every row the service's way.
@@ -27,3 +37,4 @@ where r.published_at is not null
   and jsonb_typeof(cast(r.state as jsonb) -> 'outcome' -> 'contributingFactors') = 'array'
   and f ->> 'factorId' is not null and f ->> 'category' is not null and f ->> 'description' is not null
 on conflict do nothing;
+-- (Factors published before this table existed have no tags: nothing to copy.)

@@ -20,18 +20,34 @@ import java.util.Map;
  *   <li>On time: a published review is on time when {@code publishedAt <= dueAt}. An unpublished review
  *       whose due instant has passed by now counts as late; one not yet due is not counted.
  *       {@code onTimeShare} is on time / (on time + late), null when nothing is counted.</li>
+ *   <li>{@code factorsByTag}: the period's published factors per category and tag, with the incidents they come
+ *       from; most factors first, at most {@link #MAX_TAGS}. {@code factorsByMonth}: per month of the due instant
+ *       (UTC), category and tag (null: untagged), at most {@link #MAX_MONTHLY}, in that order. Each has a total.</li>
  * </ul>
  */
 public record ReviewInsights(Period period, int reviews, int published, Map<FactorCategory, Integer> factorsByCategory,
                              List<RecurringFactor> recurringFactors, int recurringFactorsTotal, int publishedOnTime,
-                             int late, Double onTimeShare) {
+                             int late, Double onTimeShare, List<TaggedFactors> factorsByTag, int factorsByTagTotal,
+                             List<TaggedFactors> factorsByMonth, int factorsByMonthTotal) {
 
     /** The answer lists at most this many recurring factors, the most recurring first. */
     public static final int MAX_RECURRING_FACTORS = 100;
+    /** {@code factorsByTag} lists at most this many (category, tag) pairs, the most factors first. */
+    public static final int MAX_TAGS = 100;
+    /** {@code factorsByMonth} lists at most this many (month, category, tag) rows, in that order. */
+    public static final int MAX_MONTHLY = 500;
 
     public ReviewInsights {
         factorsByCategory = Map.copyOf(factorsByCategory);
         recurringFactors = List.copyOf(recurringFactors);
+        factorsByTag = List.copyOf(factorsByTag);
+        factorsByMonth = List.copyOf(factorsByMonth);
+    }
+
+    /** The same insights with the tag groupings. */
+    public ReviewInsights withTags(List<TaggedFactors> byTag, int byTagTotal, List<TaggedFactors> byMonth, int byMonthTotal) {
+        return new ReviewInsights(period, reviews, published, factorsByCategory, recurringFactors, recurringFactorsTotal,
+                publishedOnTime, late, onTimeShare, byTag, byTagTotal, byMonth, byMonthTotal);
     }
 
     /** Lower case, trimmed, runs of whitespace collapsed to one space. */

@@ -108,7 +108,7 @@ public sealed interface ReviewCommand {
 
     /** @param factorId chosen by the caller (a new UUID), so a retried command is recognised */
     record AddContributingFactor(UUID reviewId, UUID factorId, FactorCategory category, String description,
-                                 String actor, Instant at) implements ReviewCommand {
+                                 List<String> tags, String actor, Instant at) implements ReviewCommand {
     }
 
     record RemoveContributingFactor(UUID reviewId, UUID factorId, String actor, Instant at)

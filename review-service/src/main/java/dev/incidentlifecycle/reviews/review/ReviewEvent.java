@@ -190,8 +190,9 @@ public sealed interface ReviewEvent {
         }
     }
 
+    /** {@code tags}: absent (null) in events recorded before factors had tags. */
     record ContributingFactorAdded(UUID reviewId, UUID incidentId, UUID factorId, FactorCategory category,
-                                   String description, String actor, Instant occurredAt) implements ReviewEvent {
+                                   String description, List<String> tags, String actor, Instant occurredAt) implements ReviewEvent {
         @Override
         public String type() {
             return "review.contributing-factor-added";

@@ -3,6 +3,7 @@ package dev.incidentlifecycle.reviews.insights.readmodel;
 import dev.incidentlifecycle.reviews.insights.Period;
 import dev.incidentlifecycle.reviews.insights.RecurringFactor;
 import dev.incidentlifecycle.reviews.insights.ReviewInsights;
+import dev.incidentlifecycle.reviews.insights.TaggedFactors;
 import dev.incidentlifecycle.reviews.review.FactorCategory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +58,18 @@ public class InsightsQueries {
             order by rf.incidents desc, rf.normalised collate "C"
             limit ?4""".formatted(IN_PERIOD);
 
+    private static final String BY_TAG = "select f.category, t.tag, count(*), count(distinct f.incident_id), count(*) over () "
+            + "from review_factor f join review_factor_tag t on t.review_id = f.review_id and t.factor_id = f.factor_id "
+            + "join review r on r.id = f.review_id where " + IN_PERIOD + " and r.published_at is not null "
+            + "group by f.category, t.tag order by count(*) desc, f.category, t.tag collate \"C\" limit ?3";
+
+    private static final String BY_MONTH = "select to_char(r.due_at at time zone 'UTC', 'YYYY-MM') as month, f.category, "
+            + "t.tag, count(*), count(*) over () "
+            + "from review_factor f join review r on r.id = f.review_id "
+            + "left join review_factor_tag t on t.review_id = f.review_id and t.factor_id = f.factor_id "
+            + "where " + IN_PERIOD + " and r.published_at is not null "
+            + "group by 1, f.category, t.tag order by 1, f.category, t.tag collate \"C\" nulls first limit ?3";
+
     private final Mutiny.SessionFactory sessions;
 
     InsightsQueries(Mutiny.SessionFactory sessions) {
@@ -78,7 +91,27 @@ public class InsightsQueries {
                                 .setParameter(3, RecurringFactor.MAX_INCIDENT_IDS)
                                 .setParameter(4, ReviewInsights.MAX_RECURRING_FACTORS)
                                 .getResultList()
-                                .map(recurring -> insights(period, counts, categories, recurring)))));
+                                .flatMap(recurring -> session.createNativeQuery(BY_TAG, Object[].class)
+                                        .setParameter(1, from).setParameter(2, to).setParameter(3, ReviewInsights.MAX_TAGS)
+                                        .getResultList()
+                                        .flatMap(tags -> session.createNativeQuery(BY_MONTH, Object[].class)
+                                                .setParameter(1, from).setParameter(2, to)
+                                                .setParameter(3, ReviewInsights.MAX_MONTHLY)
+                                                .getResultList()
+                                                .map(months -> insights(period, counts, categories, recurring)
+                                                        .withTags(tagged(tags, false), total(tags, 4),
+                                                                tagged(months, true), total(months, 4))))))));
+    }
+
+    private static List<TaggedFactors> tagged(List<Object[]> rows, boolean monthly) {
+        return rows.stream().map(row -> monthly
+                ? new TaggedFactors((String) row[0], FactorCategory.valueOf((String) row[1]), (String) row[2], number(row[3]), 0)
+                : new TaggedFactors(null, FactorCategory.valueOf((String) row[0]), (String) row[1], number(row[2]), number(row[3])))
+                .toList();
+    }
+
+    private static int total(List<Object[]> rows, int column) {
+        return rows.isEmpty() ? 0 : number(rows.get(0)[column]);
     }
 
     private static ReviewInsights insights(Period period, Object[] counts, List<Object[]> categories, List<Object[]> recurring) {
@@ -100,7 +133,8 @@ public class InsightsQueries {
         int onTime = number(counts[2]);
         int late = number(counts[3]);
         Double share = onTime + late == 0 ? null : (double) onTime / (onTime + late);
-        return new ReviewInsights(period, number(counts[0]), number(counts[1]), byCategory, factors, total, onTime, late, share);
+        return new ReviewInsights(period, number(counts[0]), number(counts[1]), byCategory, factors, total, onTime, late,
+                share, List.of(), 0, List.of(), 0);
     }
 
     private static int number(Object value) {

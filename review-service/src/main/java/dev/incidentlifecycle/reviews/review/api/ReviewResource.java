@@ -7,6 +7,7 @@ import dev.incidentlifecycle.eventstore.StreamNotFound;
 import dev.incidentlifecycle.reviews.config.PublicLinks;
 import dev.incidentlifecycle.reviews.review.ActionItem;
 import dev.incidentlifecycle.reviews.review.ActionItemType;
+import dev.incidentlifecycle.reviews.review.ContributingFactor;
 import dev.incidentlifecycle.reviews.review.DocumentField;
 import dev.incidentlifecycle.reviews.review.FactorCategory;
 import dev.incidentlifecycle.reviews.review.Priority;
@@ -14,6 +15,8 @@ import dev.incidentlifecycle.reviews.review.ReviewCommand;
 import dev.incidentlifecycle.reviews.review.ReviewEvent;
 import dev.incidentlifecycle.reviews.review.ReviewState;
 import dev.incidentlifecycle.reviews.review.ReviewStatus;
+import dev.incidentlifecycle.reviews.review.readmodel.ReadModelJson;
+import dev.incidentlifecycle.reviews.review.readmodel.RelatedReview;
 import dev.incidentlifecycle.reviews.review.readmodel.ReviewFilter;
 import dev.incidentlifecycle.reviews.review.readmodel.ReviewQueries;
 import dev.incidentlifecycle.reviews.review.store.ReviewAggregate;
@@ -53,12 +56,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -80,9 +85,11 @@ public class ReviewResource {
     private final ReviewAggregate reviews;
     private final CurrentUser user;
     private final PublicLinks links;
+    private final Clock clock;
 
     ReviewResource(ReviewQueries queries, ReviewCommands commands, EventStore store, ReviewAggregate reviews,
-                   CurrentUser user, PublicLinks links) {
+                   CurrentUser user, PublicLinks links, Clock clock) {
+        this.clock = clock;
         this.queries = queries;
         this.commands = commands;
         this.store = store;
@@ -190,6 +197,33 @@ public class ReviewResource {
                 throw new StreamNotFound("no review " + reviewId);
             }
             return events.stream().map(HistoryEntry::of).toList();
+        });
+    }
+
+    @GET
+    @Path("/{id}/related")
+    @Authenticated
+    @Operation(operationId = "listRelatedReviews", summary = "Earlier reviews that named the same conditions: same service, a factor of the same category and tag",
+            description = "Published reviews of other incidents on the review's service (case-insensitive), published "
+                    + "before it (before now while it is unpublished), with a contributing factor of the same category "
+                    + "and tag as one of this review's factors; latest first. `completedActionItemIds` are their items "
+                    + "reported DONE: the fixes that did not keep the conditions away.")
+    @APIResponse(responseCode = "200", description = "One page of related reviews")
+    @APIResponse(responseCode = "404", description = "No such review")
+    public Uni<Page<RelatedReview>> related(@PathParam("id") String id, @QueryParam("page") Integer page,
+                                            @QueryParam("size") Integer size) {
+        UUID reviewId = reviewId(id);
+        PageRequest request = PageRequest.of(page, size);
+        return queries.find(reviewId).flatMap(row -> {
+            if (row == null) {
+                return Uni.createFrom().failure(new StreamNotFound("no review " + reviewId));
+            }
+            ReviewState state = ReadModelJson.read(row.state, ReviewState.class);
+            Set<String> categoryTags = new TreeSet<>();
+            for (ContributingFactor factor : state.document().contributingFactors().values()) {
+                factor.tags().forEach(tag -> categoryTags.add(factor.category().name() + ":" + tag));
+            }
+            return queries.related(row, categoryTags, clock.instant(), request);
         });
     }
 
@@ -328,7 +362,7 @@ public class ReviewResource {
     @POST
     @Path("/{id}/contributing-factors")
     @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
-    @Operation(operationId = "addContributingFactor", summary = "Add a contributing factor (category and description; there is no root cause)")
+    @Operation(operationId = "addContributingFactor", summary = "Add a contributing factor (category, description and free tags; there is no root cause)")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ReviewView.class)), description = "Added; Location names the factor")
     public Uni<Response> addFactor(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @Valid @NotNull ReviewRequests.Factor request) {
@@ -336,7 +370,8 @@ public class ReviewResource {
         FactorCategory category = ReviewRequests.parse(FactorCategory.class, request.category(), "category");
         UUID reviewId = reviewId(id);
         return commands.execute(reviewId, Versions.expected(ifMatch), user.command(), (actor, at) ->
-                        new ReviewCommand.AddContributingFactor(reviewId, factorId, category, request.description(), actor, at))
+                        new ReviewCommand.AddContributingFactor(reviewId, factorId, category, request.description(),
+                                request.tags(), actor, at))
                 .flatMap(decided -> created(reviewId, "contributing-factors", factorId));
     }
 

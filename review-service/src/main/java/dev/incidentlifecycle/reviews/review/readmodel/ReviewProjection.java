@@ -86,7 +86,7 @@ public class ReviewProjection implements Projection<ReviewEvent> {
 
     @Override
     public List<String> tables() {
-        return List.of("review", "review_factor");
+        return List.of("review", "review_factor", "review_factor_tag");
     }
 
     /** On a worker; the result comes back on the transaction's own context, where its session lives. */

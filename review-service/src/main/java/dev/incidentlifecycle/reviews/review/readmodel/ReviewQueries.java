@@ -8,7 +8,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import dev.incidentlifecycle.eventstore.Timestamps;
+import dev.incidentlifecycle.reviews.review.FactorCategory;
+
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +117,57 @@ public class ReviewQueries {
                                 "from ReviewRow r where r.id in (:ids) order by r.scheduledStart desc, r.id asc", ReviewRow.class)
                         .setParameter("ids", ids)
                         .getResultList()));
+    }
+
+    /**
+     * The earlier published reviews related to {@code review}: of another incident on the same service (compared
+     * case-insensitively), published before it (before now while it is unpublished), naming a factor with one of
+     * {@code categoryTags} ({@code CATEGORY:tag}, from the review's document). Latest first.
+     */
+    public Uni<Page<RelatedReview>> related(ReviewRow review, Set<String> categoryTags, Instant now, PageRequest page) {
+        if (review.service == null || categoryTags.isEmpty()) {
+            return Uni.createFrom().item(new Page<>(List.of(), 0, page.page(), page.size()));
+        }
+        String matches = " from review r"
+                + " join review_factor f on f.review_id = r.id"
+                + " join review_factor_tag t on t.review_id = f.review_id and t.factor_id = f.factor_id"
+                + " where r.id <> cast(?1 as uuid) and r.incident_id <> cast(?2 as uuid)"
+                + " and lower(r.service) = lower(cast(?3 as text))"
+                + " and r.published_at is not null and r.published_at < cast(?4 as timestamptz)"
+                + " and (f.category || ':' || t.tag) = any(string_to_array(cast(?5 as text), ','))";
+        String listing = "select r.id, r.incident_id, r.incident_number, r.title, r.service, r.published_at, "
+                + "string_agg(distinct f.category || ':' || t.tag, ','), "
+                + "(select string_agg(s.key, ',' order by s.key) from jsonb_each_text(cast(r.state as jsonb) -> 'actionItemStatuses') s "
+                + "where s.value = 'DONE')"
+                + matches + " group by r.id order by r.published_at desc, r.id limit cast(?6 as integer) offset cast(?7 as integer)";
+        String counting = "select count(distinct r.id)" + matches;
+        Instant before = review.publishedAt != null ? review.publishedAt : now;
+        Object[] parameters = {review.id.toString(), review.incidentId.toString(), review.service,
+                before.atOffset(ZoneOffset.UTC), String.join(",", categoryTags)};
+        return sessions.withSession(session -> {
+            var count = session.createNativeQuery(counting, Long.class);
+            var list = session.createNativeQuery(listing, Object[].class);
+            for (int i = 0; i < parameters.length; i++) {
+                count.setParameter(i + 1, parameters[i]);
+                list.setParameter(i + 1, parameters[i]);
+            }
+            list.setParameter(6, page.size()).setParameter(7, page.offset());
+            return count.getSingleResult().flatMap(total -> total == 0
+                    ? Uni.createFrom().item(new Page<RelatedReview>(List.of(), 0, page.page(), page.size()))
+                    : list.getResultList().map(rows -> new Page<>(rows.stream().map(ReviewQueries::related).toList(),
+                    total, page.page(), page.size())));
+        });
+    }
+
+    private static RelatedReview related(Object[] row) {
+        List<RelatedReview.Shared> shared = Arrays.stream(((String) row[6]).split(",")).map(pair -> {
+            int colon = pair.indexOf(':');
+            return new RelatedReview.Shared(FactorCategory.valueOf(pair.substring(0, colon)), pair.substring(colon + 1));
+        }).toList();
+        List<UUID> done = row[7] == null ? List.<UUID>of()
+                : Arrays.stream(((String) row[7]).split(",")).map(UUID::fromString).toList();
+        return new RelatedReview((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4],
+                Timestamps.toInstant(row[5]), shared, done);
     }
 
     /** Reviews awaited (waiting for a facilitator, scheduled or in review), due before {@code now} and not yet told overdue. */
