@@ -260,6 +260,9 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         if (event instanceof ReviewEvent.FollowUpCompleted) {
             return state.followUpDone();
         }
+        if (event instanceof ReviewEvent.RecurrenceFound) {
+            return state; // tells others; the review itself does not change
+        }
         if (event instanceof ReviewEvent.SeverityChanged e) {
             Instant dueAt = e.dueAt() != null ? e.dueAt() : state.dueAt();
             return state.withTerms(state.incident().withSeverity(e.severity()), e.requirement(), dueAt);
@@ -615,6 +618,12 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         requireFits(state.draftOutcome(c.at()));
         ReviewEvent.Published published = ReviewEvent.Published.of(state.draftOutcome(c.at()), c.actor(), c.link());
         events.add(published);
+        if (!c.recurrences().isEmpty()) {
+            List<Recurrence> earlier = c.recurrences().size() > Recurrence.MAX_EARLIER_REVIEWS
+                    ? c.recurrences().subList(0, Recurrence.MAX_EARLIER_REVIEWS) : c.recurrences();
+            events.add(new ReviewEvent.RecurrenceFound(state.reviewId(), incidentId(state),
+                    state.incident().incidentNumber(), state.incident().service(), earlier, c.actor(), c.at()));
+        }
         followUpIfComplete(evolve(state, published), c.at()).ifPresent(events::add);
         return events;
     }

@@ -505,6 +505,23 @@ class ReviewDeciderTest {
         }
 
         @Test
+        void publishing_a_review_that_names_earlier_reviews_conditions_tells_which_came_back() {
+            ActionItem alert = item("01", "Alert on checkout error rate");
+            Recurrence earlier = new Recurrence(new UUID(9, 1), new UUID(9, 2),
+                    List.of(new Recurrence.FactorTag(FactorCategory.TOOLING, "deploy-tool")), List.of(new UUID(9, 3)));
+            review.given(scheduled(), started(), summary("Checkout returned errors for 40 minutes."), factorAdded(),
+                    proposed(alert));
+
+            review.when(new Publish(REVIEW, FACILITATOR, at(60), "https://reviews.example/r", List.of(earlier)));
+
+            assertThat(review.produced()).hasSize(2);
+            assertThat(review.produced().get(0)).isInstanceOf(ReviewEvent.Published.class);
+            assertThat(review.produced().get(1)).isEqualTo(new ReviewEvent.RecurrenceFound(REVIEW, INCIDENT, "INC-42",
+                    "payments", List.of(earlier), FACILITATOR, at(60)));
+            assertThat(review.stateAfter().status()).isEqualTo(ReviewStatus.PUBLISHED);
+        }
+
+        @Test
         void a_review_is_published_from_review_only() {
             review.given(scheduled(), summary("s")).when(new Publish(REVIEW, FACILITATOR, at(60)))
                     .thenRefused(RuleViolation.class, "SCHEDULED");

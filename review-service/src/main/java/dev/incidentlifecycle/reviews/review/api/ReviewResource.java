@@ -7,7 +7,6 @@ import dev.incidentlifecycle.eventstore.StreamNotFound;
 import dev.incidentlifecycle.reviews.config.PublicLinks;
 import dev.incidentlifecycle.reviews.review.ActionItem;
 import dev.incidentlifecycle.reviews.review.ActionItemType;
-import dev.incidentlifecycle.reviews.review.ContributingFactor;
 import dev.incidentlifecycle.reviews.review.DocumentField;
 import dev.incidentlifecycle.reviews.review.FactorCategory;
 import dev.incidentlifecycle.reviews.review.Priority;
@@ -63,7 +62,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -219,11 +217,7 @@ public class ReviewResource {
                 return Uni.createFrom().failure(new StreamNotFound("no review " + reviewId));
             }
             ReviewState state = ReadModelJson.read(row.state, ReviewState.class);
-            Set<String> categoryTags = new TreeSet<>();
-            for (ContributingFactor factor : state.document().contributingFactors().values()) {
-                factor.tags().forEach(tag -> categoryTags.add(factor.category().name() + ":" + tag));
-            }
-            return queries.related(row, categoryTags, clock.instant(), request);
+            return queries.related(row, ReviewQueries.categoryTags(state.document().factorTags()), clock.instant(), request);
         });
     }
 
@@ -447,12 +441,16 @@ public class ReviewResource {
     @Path("/{id}/publish")
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @Operation(operationId = "publishReview", summary = "Publish the review outcome (review.published on review-events)",
-            description = "Refused while a language finding is open or the summary is empty.")
+            description = "Refused while a language finding is open or the summary is empty. When earlier published "
+                    + "reviews of other incidents on the same service named a factor of the same category and tag "
+                    + "(`GET /reviews/{id}/related`), `review.recurrence-found` follows, naming them (at most 20, the "
+                    + "latest) and their completed action items.")
     @APIResponse(responseCode = "409", description = "Open language findings, no summary, or not in review")
     @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> publish(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return run(id, ifMatch, (reviewId, actor, at) ->
-                new ReviewCommand.Publish(reviewId, actor, at, links.review(reviewId).toString()));
+        UUID reviewId = reviewId(id);
+        return commands.publish(reviewId, Versions.expected(ifMatch), user.command(), links.review(reviewId).toString())
+                .flatMap(decided -> respond(reviewId, Response.Status.OK));
     }
 
     @POST

@@ -10,11 +10,13 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import dev.incidentlifecycle.eventstore.Timestamps;
 import dev.incidentlifecycle.reviews.review.FactorCategory;
+import dev.incidentlifecycle.reviews.review.Recurrence;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,13 +121,32 @@ public class ReviewQueries {
                         .getResultList()));
     }
 
+    /** {@code CATEGORY:tag}, as the queries match a factor's category and tag (tags hold no ':'). */
+    public static Set<String> categoryTags(Set<Recurrence.FactorTag> tags) {
+        Set<String> keys = new TreeSet<>();
+        tags.forEach(tag -> keys.add(tag.category().name() + ":" + tag.tag()));
+        return keys;
+    }
+
     /**
      * The earlier published reviews related to {@code review}: of another incident on the same service (compared
      * case-insensitively), published before it (before now while it is unpublished), naming a factor with one of
      * {@code categoryTags} ({@code CATEGORY:tag}, from the review's document). Latest first.
      */
     public Uni<Page<RelatedReview>> related(ReviewRow review, Set<String> categoryTags, Instant now, PageRequest page) {
-        if (review.service == null || categoryTags.isEmpty()) {
+        Instant before = review.publishedAt != null ? review.publishedAt : now;
+        return sessions.withSession(session -> related(session, review.id, review.incidentId, review.service, before,
+                categoryTags, page));
+    }
+
+    /**
+     * The published reviews of other incidents than {@code incidentId} on {@code service}, published before
+     * {@code before}, naming a factor with one of {@code categoryTags}: latest first. In the caller's session (a
+     * publication looks for them in its own transaction).
+     */
+    public static Uni<Page<RelatedReview>> related(Mutiny.Session session, UUID reviewId, UUID incidentId, String service,
+                                                   Instant before, Set<String> categoryTags, PageRequest page) {
+        if (service == null || categoryTags.isEmpty()) {
             return Uni.createFrom().item(new Page<>(List.of(), 0, page.page(), page.size()));
         }
         String matches = " from review r"
@@ -141,22 +162,19 @@ public class ReviewQueries {
                 + "where s.value = 'DONE')"
                 + matches + " group by r.id order by r.published_at desc, r.id limit cast(?6 as integer) offset cast(?7 as integer)";
         String counting = "select count(distinct r.id)" + matches;
-        Instant before = review.publishedAt != null ? review.publishedAt : now;
-        Object[] parameters = {review.id.toString(), review.incidentId.toString(), review.service,
+        Object[] parameters = {reviewId.toString(), incidentId.toString(), service,
                 before.atOffset(ZoneOffset.UTC), String.join(",", categoryTags)};
-        return sessions.withSession(session -> {
-            var count = session.createNativeQuery(counting, Long.class);
-            var list = session.createNativeQuery(listing, Object[].class);
-            for (int i = 0; i < parameters.length; i++) {
-                count.setParameter(i + 1, parameters[i]);
-                list.setParameter(i + 1, parameters[i]);
-            }
-            list.setParameter(6, page.size()).setParameter(7, page.offset());
-            return count.getSingleResult().flatMap(total -> total == 0
-                    ? Uni.createFrom().item(new Page<RelatedReview>(List.of(), 0, page.page(), page.size()))
-                    : list.getResultList().map(rows -> new Page<>(rows.stream().map(ReviewQueries::related).toList(),
-                    total, page.page(), page.size())));
-        });
+        var count = session.createNativeQuery(counting, Long.class);
+        var list = session.createNativeQuery(listing, Object[].class);
+        for (int i = 0; i < parameters.length; i++) {
+            count.setParameter(i + 1, parameters[i]);
+            list.setParameter(i + 1, parameters[i]);
+        }
+        list.setParameter(6, page.size()).setParameter(7, page.offset());
+        return count.getSingleResult().flatMap(total -> total == 0
+                ? Uni.createFrom().item(new Page<RelatedReview>(List.of(), 0, page.page(), page.size()))
+                : list.getResultList().map(rows -> new Page<>(rows.stream().map(ReviewQueries::related).toList(),
+                total, page.page(), page.size())));
     }
 
     private static RelatedReview related(Object[] row) {

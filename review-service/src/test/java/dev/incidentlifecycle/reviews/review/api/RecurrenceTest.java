@@ -1,18 +1,23 @@
 package dev.incidentlifecycle.reviews.review.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.incidentlifecycle.eventstore.EventJson;
 import dev.incidentlifecycle.reviews.testing.ActionItemStory;
 import dev.incidentlifecycle.reviews.testing.Api;
 import dev.incidentlifecycle.reviews.testing.Scenarios;
 import dev.incidentlifecycle.reviews.testing.TestClock;
+import dev.incidentlifecycle.testing.KafkaTopic;
 import dev.incidentlifecycle.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static dev.incidentlifecycle.reviews.testing.Api.asReader;
 import static dev.incidentlifecycle.reviews.testing.Api.asResponder;
 import static dev.incidentlifecycle.reviews.testing.Api.asReviewer;
+import static dev.incidentlifecycle.testing.KafkaTopic.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +46,8 @@ class RecurrenceTest {
     }
 
     @Test
-    void a_later_review_naming_a_factor_of_the_same_category_and_tag_lists_the_earlier_one_and_its_completed_items() {
+    void a_later_review_naming_a_factor_of_the_same_category_and_tag_lists_the_earlier_one_and_its_completed_items()
+            throws IOException {
         String tag = "pool-" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
         Instant first = clock.instant();
         clock.pin(first);
@@ -83,6 +90,21 @@ class RecurrenceTest {
         assertThat(related.getInt("size")).isEqualTo(50);
 
         Api.command(asReviewer(), later.reviewId(), "POST", "/publish", null).then().statusCode(200);
+        try (KafkaTopic topic = KafkaTopic.readFromStart("review-events")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> topic.poll().withKey(later.reviewId()).stream()
+                    .anyMatch(r -> "review.recurrence-found".equals(header(r, "ce_type"))));
+            ConsumerRecord<String, byte[]> found = topic.records().stream().filter(r -> later.reviewId().equals(r.key())
+                    && "review.recurrence-found".equals(header(r, "ce_type"))).findFirst().orElseThrow();
+            JsonNode payload = EventJson.mapper().readTree(found.value());
+            assertThat(payload.path("service").asText()).isEqualTo("payments");
+            assertThat(payload.path("recurrences")).hasSize(1);
+            JsonNode recurrence = payload.path("recurrences").get(0);
+            assertThat(recurrence.path("earlierReviewId").asText()).isEqualTo(earlier.reviewId());
+            assertThat(recurrence.path("shared").get(0).path("tag").asText()).isEqualTo(tag);
+            assertThat(recurrence.path("completedActionItemIds")).extracting(JsonNode::asText).containsExactly(done.toString());
+            assertThat(topic.records().stream().filter(r -> otherCategory.reviewId().equals(r.key())
+                    && "review.recurrence-found".equals(header(r, "ce_type")))).isEmpty();
+        }
         assertThat(asReader().get("/reviews/" + later.reviewId() + "/related").then().statusCode(200)
                 .extract().jsonPath().getList("items.reviewId", String.class)).containsExactly(earlier.reviewId());
         // Nothing came before the first; another category with the same tag is another condition.
