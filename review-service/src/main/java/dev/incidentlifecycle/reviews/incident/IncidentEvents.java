@@ -31,6 +31,8 @@ import java.util.Map;
 @ApplicationScoped
 public class IncidentEvents implements MessageHandler {
 
+    /** Search reads this many characters of an incident's notes, the oldest first; later notes stay on its timeline. */
+    public static final int NOTES_SEARCHED = 50_000;
 
     /** The incident events this service reads, and the shape it reads each as. */
     static final Map<String, Class<? extends Happened>> SHAPES = Map.ofEntries(
@@ -41,6 +43,7 @@ public class IncidentEvents implements MessageHandler {
             Map.entry("incident.role-assigned", RoleAssigned.class),
             Map.entry("incident.responder-joined", ResponderJoined.class),
             Map.entry("incident.note-added", IncidentPayloads.NoteAdded.class),
+            Map.entry("incident.edited", IncidentPayloads.Edited.class),
             Map.entry("incident.impact-updated", ImpactUpdated.class),
             Map.entry("incident.link-added", IncidentPayloads.LinkAdded.class),
             Map.entry("incident.mitigated", Step.class),
@@ -134,6 +137,7 @@ public class IncidentEvents implements MessageHandler {
         incident.id = event.incidentId();
         incident.status = "OPEN";
         incident.responders = "[]";
+        incident.notes = "";
         return incident;
     }
 
@@ -166,6 +170,15 @@ public class IncidentEvents implements MessageHandler {
             }
             case "incident.responder-joined" -> addResponder(incident, ((ResponderJoined) event).person());
             case "incident.impact-updated" -> incident.impact = ((ImpactUpdated) event).statement();
+            case "incident.edited" -> {
+                IncidentPayloads.Edited edited = (IncidentPayloads.Edited) event;
+                if (edited.title() != null && !edited.title().isBlank()) {
+                    incident.title = edited.title();
+                }
+                incident.summary = edited.summary();
+                incident.service = edited.service();
+            }
+            case "incident.note-added" -> incident.notes = withNote(incident.notes, ((IncidentPayloads.NoteAdded) event).text());
             case "incident.acknowledged" -> incident.status = "ACKNOWLEDGED";
             case "incident.mitigated" -> incident.status = "MITIGATED";
             case "incident.resolved" -> {
@@ -180,9 +193,19 @@ public class IncidentEvents implements MessageHandler {
             // Final: a merged incident is never resolved again, so it is never reviewed; its survivor is.
             case "incident.merged" -> incident.status = "MERGED";
             default -> {
-                // alerts, notes and links only add to the timeline
+                // alerts and links only add to the timeline
             }
         }
+    }
+
+    /** The notes with one more line, cut at {@link #NOTES_SEARCHED} characters. */
+    static String withNote(String notes, String text) {
+        String before = notes == null ? "" : notes;
+        if (text == null || text.isBlank() || before.length() >= NOTES_SEARCHED) {
+            return before;
+        }
+        String next = before.isEmpty() ? text.strip() : before + "\n" + text.strip();
+        return next.length() <= NOTES_SEARCHED ? next : next.substring(0, NOTES_SEARCHED);
     }
 
     private static void addResponder(IncidentRow incident, String person) {

@@ -3,6 +3,7 @@ package dev.incidentlifecycle.reviews.incident;
 import dev.incidentlifecycle.reviews.policy.Severity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -70,6 +71,11 @@ final class IncidentPayloads {
 
     /** acknowledged, mitigated, resolved, reopened, closed: a step with an optional reason. */
     record Step(UUID incidentId, String reason, String actor, Instant occurredAt) implements Happened {
+    }
+
+    /** A person corrected the title, summary or service: each is the value after the correction. */
+    record Edited(UUID incidentId, List<String> changed, String title, String summary, String service, String actor,
+                  Instant occurredAt) implements Happened {
     }
 
     /** The incident was merged into {@code intoNumber}: it ends there, and so does its review. */

@@ -37,6 +37,12 @@ public class IncidentRow {
     public String responders;
     @Column(name = "impact")
     public String impact;
+    /** The summary incident.edited last gave; null when none. */
+    @Column(name = "summary")
+    public String summary;
+    /** The incident's notes, oldest first, one a line: the first {@link IncidentEvents#NOTES_SEARCHED} characters. */
+    @Column(name = "notes")
+    public String notes;
     @Column(name = "declared_at")
     public Instant declaredAt;
     @Column(name = "detected_at")

@@ -34,6 +34,10 @@ final class TimelineSentences {
         if (event instanceof IncidentPayloads.LinkAdded e) {
             return who + " linked " + (e.title() == null || e.title().isBlank() ? e.url() : e.title() + " (" + e.url() + ")");
         }
+        if (event instanceof IncidentPayloads.Edited e) {
+            return who + " corrected the " + (e.changed() == null || e.changed().isEmpty() ? "incident"
+                    : String.join(", ", e.changed()));
+        }
         if (event instanceof IncidentPayloads.AlertAttached e) {
             return "alert attached" + suffix(e.summary());
         }

@@ -25,6 +25,9 @@ public final class OutcomeSize {
                 + json(outcome.whereWeGotLucky()) + json(outcome.openQuestions()) + json(outcome.facilitator());
         for (ContributingFactor factor : outcome.contributingFactors()) {
             bytes += ELEMENT_OVERHEAD + json(factor.description());
+            for (String tag : factor.tags()) {
+                bytes += json(tag) + 1;
+            }
         }
         for (ActionItem item : outcome.actionItems()) {
             bytes += ELEMENT_OVERHEAD + json(item.title()) + json(item.ownerTeam()) + json(item.owner());

@@ -108,7 +108,7 @@ public sealed interface ReviewCommand {
 
     /** @param factorId chosen by the caller (a new UUID), so a retried command is recognised */
     record AddContributingFactor(UUID reviewId, UUID factorId, FactorCategory category, String description,
-                                 String actor, Instant at) implements ReviewCommand {
+                                 List<String> tags, String actor, Instant at) implements ReviewCommand {
     }
 
     record RemoveContributingFactor(UUID reviewId, UUID factorId, String actor, Instant at)
@@ -135,11 +135,21 @@ public sealed interface ReviewCommand {
     /**
      * IN_REVIEW → PUBLISHED, refused while a language finding is open or the summary is empty.
      *
-     * @param link where people read the review (absolute), carried by {@code review.published}
+     * @param link        where people read the review (absolute), carried by {@code review.published}
+     * @param recurrences earlier reviews naming the same conditions (the adapter finds them): when there are any,
+     *                    {@code review.recurrence-found} follows {@code review.published}
      */
-    record Publish(UUID reviewId, String actor, Instant at, String link) implements ReviewCommand {
+    record Publish(UUID reviewId, String actor, Instant at, String link, List<Recurrence> recurrences) implements ReviewCommand {
+        public Publish {
+            recurrences = recurrences == null ? List.of() : List.copyOf(recurrences);
+        }
+
+        public Publish(UUID reviewId, String actor, Instant at, String link) {
+            this(reviewId, actor, at, link, List.of());
+        }
+
         public Publish(UUID reviewId, String actor, Instant at) {
-            this(reviewId, actor, at, null);
+            this(reviewId, actor, at, null, List.of());
         }
     }
 

@@ -228,7 +228,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         }
         if (event instanceof ReviewEvent.ContributingFactorAdded e) {
             return state.withDocument(state.document().withFactor(
-                    new ContributingFactor(e.factorId(), e.category(), e.description())));
+                    new ContributingFactor(e.factorId(), e.category(), e.description(), e.tags())));
         }
         if (event instanceof ReviewEvent.ContributingFactorRemoved e) {
             return state.withDocument(state.document().withoutFactor(e.factorId()));
@@ -259,6 +259,9 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         }
         if (event instanceof ReviewEvent.FollowUpCompleted) {
             return state.followUpDone();
+        }
+        if (event instanceof ReviewEvent.RecurrenceFound) {
+            return state; // tells others; the review itself does not change
         }
         if (event instanceof ReviewEvent.SeverityChanged e) {
             Instant dueAt = e.dueAt() != null ? e.dueAt() : state.dueAt();
@@ -500,11 +503,21 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         require(c.category(), "category");
         requireText(c.description(), "description");
         ReviewLimits.requireLength(c.description(), ReviewLimits.FACTOR_DESCRIPTION_LENGTH, "description");
+        List<String> tags = ContributingFactor.normaliseTags(c.tags());
+        ReviewLimits.requireCount(tags.size(), ReviewLimits.FACTOR_TAGS, "tags");
+        for (String tag : tags) {
+            ReviewLimits.requireLength(tag, ReviewLimits.FACTOR_TAG_LENGTH, "tags");
+            if (!ContributingFactor.TAG.matcher(tag).matches()) {
+                throw new InvalidCommand("tags", "a tag is lower-case letters, digits, '.', '_' or '-', starting with "
+                        + "a letter or digit: '" + tag + "' is not");
+            }
+        }
         requireActorAndTime(c.actor(), c.at());
         requireEditable(state);
         ContributingFactor existing = state.document().contributingFactors().get(c.factorId());
         if (existing != null) {
-            if (existing.category() == c.category() && existing.description().equals(c.description())) {
+            if (existing.category() == c.category() && existing.description().equals(c.description())
+                    && existing.tags().equals(tags)) {
                 return List.of();
             }
             throw new RuleViolation("contributing factor " + c.factorId() + " already exists with other content");
@@ -512,7 +525,7 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         ReviewLimits.requireRoomForOne(state.document().contributingFactors().keySet(),
                 ReviewLimits.CONTRIBUTING_FACTORS, "contributingFactors");
         return List.of(new ReviewEvent.ContributingFactorAdded(state.reviewId(), incidentId(state), c.factorId(),
-                c.category(), c.description(), c.actor(), c.at()));
+                c.category(), c.description(), tags, c.actor(), c.at()));
     }
 
     private List<ReviewEvent> removeFactor(RemoveContributingFactor c, ReviewState state) {
@@ -605,6 +618,12 @@ public final class ReviewDecider implements Decider<ReviewCommand, ReviewState, 
         requireFits(state.draftOutcome(c.at()));
         ReviewEvent.Published published = ReviewEvent.Published.of(state.draftOutcome(c.at()), c.actor(), c.link());
         events.add(published);
+        if (!c.recurrences().isEmpty()) {
+            List<Recurrence> earlier = c.recurrences().size() > Recurrence.MAX_EARLIER_REVIEWS
+                    ? c.recurrences().subList(0, Recurrence.MAX_EARLIER_REVIEWS) : c.recurrences();
+            events.add(new ReviewEvent.RecurrenceFound(state.reviewId(), incidentId(state),
+                    state.incident().incidentNumber(), state.incident().service(), earlier, c.actor(), c.at()));
+        }
         followUpIfComplete(evolve(state, published), c.at()).ifPresent(events::add);
         return events;
     }

@@ -3,7 +3,9 @@ package dev.incidentlifecycle.reviews.review;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,6 +28,15 @@ public record ReviewDocument(Map<DocumentField, String> sections, Map<String, St
         timelineNotes = Collections.unmodifiableMap(new LinkedHashMap<>(timelineNotes));
         contributingFactors = Collections.unmodifiableMap(new LinkedHashMap<>(contributingFactors));
         actionItems = Collections.unmodifiableMap(new LinkedHashMap<>(actionItems));
+    }
+
+    /** Every (category, tag) its contributing factors carry. */
+    public Set<Recurrence.FactorTag> factorTags() {
+        Set<Recurrence.FactorTag> tags = new LinkedHashSet<>();
+        for (ContributingFactor factor : contributingFactors.values()) {
+            factor.tags().forEach(tag -> tags.add(new Recurrence.FactorTag(factor.category(), tag)));
+        }
+        return tags;
     }
 
     /** The section's text, empty when never written. */

@@ -50,6 +50,7 @@ public sealed interface ReviewEvent {
                 Map.entry("review.overdue", Overdue.class),
                 Map.entry("review.action-item-status-recorded", ActionItemStatusRecorded.class),
                 Map.entry("review.follow-up-completed", FollowUpCompleted.class),
+                Map.entry("review.recurrence-found", RecurrenceFound.class),
                 Map.entry("review.severity-changed", SeverityChanged.class));
     }
 
@@ -190,8 +191,9 @@ public sealed interface ReviewEvent {
         }
     }
 
+    /** {@code tags}: absent (null) in events recorded before factors had tags. */
     record ContributingFactorAdded(UUID reviewId, UUID incidentId, UUID factorId, FactorCategory category,
-                                   String description, String actor, Instant occurredAt) implements ReviewEvent {
+                                   String description, List<String> tags, String actor, Instant occurredAt) implements ReviewEvent {
         @Override
         public String type() {
             return "review.contributing-factor-added";
@@ -390,6 +392,22 @@ public sealed interface ReviewEvent {
         @Override
         public String type() {
             return "review.follow-up-completed";
+        }
+    }
+
+    /**
+     * The review just published names contributing factors (category and tag) that earlier reviews of other
+     * incidents on the same service named: their completed action items recurred. actions-service may mark them.
+     */
+    record RecurrenceFound(UUID reviewId, UUID incidentId, String incidentNumber, String service,
+                           List<Recurrence> recurrences, String actor, Instant occurredAt) implements ReviewEvent {
+        public RecurrenceFound {
+            recurrences = List.copyOf(recurrences);
+        }
+
+        @Override
+        public String type() {
+            return "review.recurrence-found";
         }
     }
 

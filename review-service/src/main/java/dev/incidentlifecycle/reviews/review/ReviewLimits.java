@@ -20,6 +20,9 @@ public final class ReviewLimits {
     public static final int SECTION_LENGTH = 20_000;
     public static final int CONTRIBUTING_FACTORS = 50;
     public static final int FACTOR_DESCRIPTION_LENGTH = 2_000;
+    /** Free tags per contributing factor, each a short lower-case word ({@link ContributingFactor#TAG}). */
+    public static final int FACTOR_TAGS = 10;
+    public static final int FACTOR_TAG_LENGTH = 50;
     public static final int ACTION_ITEMS = 50;
     /** An action item's title, owner team and owner. */
     public static final int ACTION_ITEM_LINE_LENGTH = 500;

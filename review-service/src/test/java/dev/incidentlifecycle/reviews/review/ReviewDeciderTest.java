@@ -302,7 +302,7 @@ class ReviewDeciderTest {
         void adds_and_removes_contributing_factors() {
             review.given(scheduled(), started())
                     .when(new AddContributingFactor(REVIEW, FACTOR, FactorCategory.TOOLING,
-                            "The deploy tool does not show the target region.", "rita", at(7)))
+                            "The deploy tool does not show the target region.", List.of(), "rita", at(7)))
                     .then(factorAdded());
             review.given(factorAdded())
                     .when(new RemoveContributingFactor(REVIEW, FACTOR, "rita", at(8)))
@@ -315,9 +315,9 @@ class ReviewDeciderTest {
         void adding_the_same_factor_again_changes_nothing_but_another_with_its_id_is_refused() {
             review.given(scheduled(), factorAdded())
                     .when(new AddContributingFactor(REVIEW, FACTOR, FactorCategory.TOOLING,
-                            "The deploy tool does not show the target region.", "rita", at(9)))
+                            "The deploy tool does not show the target region.", List.of(), "rita", at(9)))
                     .thenNothing();
-            review.when(new AddContributingFactor(REVIEW, FACTOR, FactorCategory.PROCESS, "other", "rita", at(9)))
+            review.when(new AddContributingFactor(REVIEW, FACTOR, FactorCategory.PROCESS, "other", List.of(), "rita", at(9)))
                     .thenRefused(RuleViolation.class, "already exists");
         }
 
@@ -502,6 +502,23 @@ class ReviewDeciderTest {
             assertThat(review.produced()).hasSize(2);
             assertThat(review.produced().get(1)).isEqualTo(new ReviewEvent.FollowUpCompleted(REVIEW, INCIDENT,
                     "INC-42", List.of(), at(60)));
+        }
+
+        @Test
+        void publishing_a_review_that_names_earlier_reviews_conditions_tells_which_came_back() {
+            ActionItem alert = item("01", "Alert on checkout error rate");
+            Recurrence earlier = new Recurrence(new UUID(9, 1), new UUID(9, 2),
+                    List.of(new Recurrence.FactorTag(FactorCategory.TOOLING, "deploy-tool")), List.of(new UUID(9, 3)));
+            review.given(scheduled(), started(), summary("Checkout returned errors for 40 minutes."), factorAdded(),
+                    proposed(alert));
+
+            review.when(new Publish(REVIEW, FACILITATOR, at(60), "https://reviews.example/r", List.of(earlier)));
+
+            assertThat(review.produced()).hasSize(2);
+            assertThat(review.produced().get(0)).isInstanceOf(ReviewEvent.Published.class);
+            assertThat(review.produced().get(1)).isEqualTo(new ReviewEvent.RecurrenceFound(REVIEW, INCIDENT, "INC-42",
+                    "payments", List.of(earlier), FACILITATOR, at(60)));
+            assertThat(review.stateAfter().status()).isEqualTo(ReviewStatus.PUBLISHED);
         }
 
         @Test
@@ -811,7 +828,7 @@ class ReviewDeciderTest {
                 new Start(REVIEW, FACILITATOR, at(60)),
                 new UpdateDocument(REVIEW, Map.of(DocumentField.SUMMARY, "Human error, they said."), "rita", at(61)),
                 new AnnotateTimeline(REVIEW, "evt-1", "Alert fired here.", "carl", at(62)),
-                new AddContributingFactor(REVIEW, FACTOR, FactorCategory.TOOLING, "d", "rita", at(63)),
+                new AddContributingFactor(REVIEW, FACTOR, FactorCategory.TOOLING, "d", List.of(), "rita", at(63)),
                 new ProposeActionItem(REVIEW, alert, "rita", at(64)));
         String findingId = review.decider().findings().open(review.state()).get(0).id();
         review.givenCommands(
@@ -868,7 +885,7 @@ class ReviewDeciderTest {
 
     private static ReviewEvent.ContributingFactorAdded factorAdded(String description) {
         return new ReviewEvent.ContributingFactorAdded(REVIEW, INCIDENT, FACTOR, FactorCategory.TOOLING, description,
-                "rita", at(7));
+                List.of(), "rita", at(7));
     }
 
     private static ReviewEvent.Published published(ActionItem... items) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import static dev.incidentlifecycle.reviews.review.ReviewScenario.FACILITATOR;
@@ -27,7 +28,7 @@ class ReviewLimitsTest {
 
     ReviewCommand.AddContributingFactor factor(int n, String description) {
         return new ReviewCommand.AddContributingFactor(REVIEW, new UUID(2, n), FactorCategory.TOOLING, description,
-                FACILITATOR, at(5));
+                List.of(), FACILITATOR, at(5));
     }
 
     void thenInvalid(String field, String limit) {
@@ -55,6 +56,24 @@ class ReviewLimitsTest {
 
         new ReviewScenario().given(scheduled()).when(factor(1, "d".repeat(ReviewLimits.FACTOR_DESCRIPTION_LENGTH + 1)))
                 .thenRefused(InvalidCommand.class, "the limit is 2000");
+    }
+
+    @Test
+    void a_factor_has_at_most_10_tags_of_50_lower_case_characters_normalised_on_the_way_in() {
+        review.when(tagged(1, List.of(" Connection-Pool ", "connection-pool", "", "db.v2")));
+        assertThat(((ReviewEvent.ContributingFactorAdded) review.produced().get(0)).tags())
+                .containsExactly("connection-pool", "db.v2");
+        new ReviewScenario().given(scheduled()).when(tagged(2, java.util.stream.IntStream.range(0, ReviewLimits.FACTOR_TAGS + 1)
+                .mapToObj(i -> "t" + i).toList())).thenRefused(InvalidCommand.class, "the limit is " + ReviewLimits.FACTOR_TAGS);
+        new ReviewScenario().given(scheduled()).when(tagged(3, List.of("t".repeat(ReviewLimits.FACTOR_TAG_LENGTH + 1))))
+                .thenRefused(InvalidCommand.class, "the limit is " + ReviewLimits.FACTOR_TAG_LENGTH);
+        new ReviewScenario().given(scheduled()).when(tagged(4, List.of("no spaces")))
+                .thenRefused(InvalidCommand.class, "lower-case letters");
+    }
+
+    ReviewCommand.AddContributingFactor tagged(int n, List<String> tags) {
+        return new ReviewCommand.AddContributingFactor(REVIEW, new UUID(3, n), FactorCategory.TOOLING, "Tagged " + n,
+                tags, FACILITATOR, at(5));
     }
 
     @Test

@@ -98,6 +98,16 @@ public final class IncidentStory {
         return event("incident.note-added", author, at, data);
     }
 
+    /** A correction of the title, summary and service (PATCH /incidents/{id} in incident-service). */
+    public ProducerRecord<String, byte[]> edited(String newTitle, String summary, String newService, String by, Instant at) {
+        Map<String, Object> data = payload();
+        data.put("changed", java.util.List.of("title", "summary", "service"));
+        data.put("title", newTitle);
+        data.put("summary", summary);
+        data.put("service", newService);
+        return actorAndTime(data, "incident.edited", by, at);
+    }
+
     public ProducerRecord<String, byte[]> mitigated(String by, Instant at) {
         return step("incident.mitigated", by, at, null, false);
     }

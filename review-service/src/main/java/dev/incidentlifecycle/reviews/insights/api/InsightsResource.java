@@ -3,11 +3,8 @@ package dev.incidentlifecycle.reviews.insights.api;
 import dev.incidentlifecycle.eventsourcing.InvalidCommand;
 import dev.incidentlifecycle.reviews.insights.Period;
 import dev.incidentlifecycle.reviews.insights.ReviewInsights;
-import dev.incidentlifecycle.reviews.insights.ReviewRecord;
-import dev.incidentlifecycle.reviews.review.ReviewState;
-import dev.incidentlifecycle.reviews.review.readmodel.ReadModelJson;
-import dev.incidentlifecycle.reviews.review.readmodel.ReviewQueries;
-import dev.incidentlifecycle.reviews.review.readmodel.ReviewRow;
+import dev.incidentlifecycle.reviews.insights.readmodel.InsightsQueries;
+import dev.incidentlifecycle.reviews.review.api.TimeParameter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -17,16 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /** What reviews over a period show: contributing factors by category, recurring factors, publication on time. */
 @Path("/reviews/insights")
@@ -34,13 +27,15 @@ import java.util.List;
 @Tag(name = "Reviews")
 public class InsightsResource {
 
-    /** Insights look at most this far: a period is a quarter or a year, not all of history at once. */
-    static final Duration LONGEST_PERIOD = Duration.ofDays(731);
+    /** Insights look at most this far (a quarter or a year, not all of history at once): PostgreSQL does the work. */
+    public static final int LONGEST_PERIOD_DAYS = 366;
+    /** The period when {@code from} is not given: this many days before {@code to}. */
+    static final int DEFAULT_PERIOD_DAYS = 90;
 
-    private final ReviewQueries queries;
+    private final InsightsQueries queries;
     private final Clock clock;
 
-    InsightsResource(ReviewQueries queries, Clock clock) {
+    InsightsResource(InsightsQueries queries, Clock clock) {
         this.queries = queries;
         this.clock = clock;
     }
@@ -49,41 +44,31 @@ public class InsightsResource {
     @Authenticated
     @Operation(operationId = "getReviewInsights", summary = "Insights across the reviews due in a period",
             description = "Contributing-factor categories of the published reviews, factors named in the reviews of "
-                    + "two or more incidents, and the share published by their due date. Cancelled and declined "
-                    + "reviews are left out.")
+                    + "two or more incidents (at most 100, the most recurring first; `recurringFactorsTotal` counts "
+                    + "them all; each lists at most 100 incident ids, `incidents` counts them all), and the share "
+                    + "published by their due date. Cancelled and declined reviews are left out. The period is at "
+                    + "most " + LONGEST_PERIOD_DAYS + " days long (400 above it).")
+    @APIResponse(responseCode = "200", description = "The insights of the period")
+    @APIResponse(responseCode = "400", description = "A time that does not parse, a period that ends before it starts, "
+            + "or one longer than " + LONGEST_PERIOD_DAYS + " days")
     public Uni<ReviewInsights> insights(
-            @Parameter(description = "start (inclusive): RFC 3339 instant or date; default 90 days before `to`") @QueryParam("from") String from,
-            @Parameter(description = "end (exclusive): RFC 3339 instant or date; default now") @QueryParam("to") String to) {
+            @Parameter(description = "start (inclusive): RFC 3339 instant or date; default " + DEFAULT_PERIOD_DAYS
+                    + " days before `to`", example = "2026-01-01") @QueryParam("from") String from,
+            @Parameter(description = "end (exclusive): RFC 3339 instant or date; default now", example = "2026-04-01")
+            @QueryParam("to") String to) {
         Instant now = clock.instant();
-        Instant end = to == null || to.isBlank() ? now : instant(to, "to");
-        Instant start = from == null || from.isBlank() ? end.minus(Duration.ofDays(90)) : instant(from, "from");
+        Instant given = TimeParameter.instant(to, "to");
+        Instant end = given == null ? now : given;
+        Instant start = TimeParameter.instant(from, "from");
+        if (start == null) {
+            start = end.minus(Duration.ofDays(DEFAULT_PERIOD_DAYS));
+        }
         if (!end.isAfter(start)) {
             throw new InvalidCommand("to", "the period must end after it starts");
         }
-        if (Duration.between(start, end).compareTo(LONGEST_PERIOD) > 0) {
-            throw new InvalidCommand("from", "a period is at most two years long");
+        if (Duration.between(start, end).compareTo(Duration.ofDays(LONGEST_PERIOD_DAYS)) > 0) {
+            throw new InvalidCommand("from", "a period is at most " + LONGEST_PERIOD_DAYS + " days long");
         }
-        Period period = new Period(start, end);
-        return queries.dueBetween(start, end)
-                .map(rows -> ReviewInsights.over(period, now, rows.stream().map(InsightsResource::record).toList()));
-    }
-
-    static ReviewRecord record(ReviewRow row) {
-        List<ReviewRecord.Factor> factors = List.of();
-        if (row.publishedAt != null) {
-            ReviewState state = ReadModelJson.read(row.state, ReviewState.class);
-            factors = state.outcome().contributingFactors().stream()
-                    .map(f -> new ReviewRecord.Factor(f.category(), f.description())).toList();
-        }
-        return new ReviewRecord(row.id, row.incidentId, row.dueAt, row.publishedAt, factors);
-    }
-
-    private static Instant instant(String value, String field) {
-        try {
-            return value.contains("T") ? OffsetDateTime.parse(value.strip()).toInstant()
-                    : LocalDate.parse(value.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidCommand(field, field + " must be an RFC 3339 date-time or a date (YYYY-MM-DD)");
-        }
+        return queries.over(new Period(start, end), now);
     }
 }

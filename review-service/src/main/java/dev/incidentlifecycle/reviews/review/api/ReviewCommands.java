@@ -14,17 +14,21 @@ import dev.incidentlifecycle.reviews.config.ReviewSettings;
 import dev.incidentlifecycle.reviews.incident.IncidentRow;
 import dev.incidentlifecycle.reviews.incident.ReviewScheduling;
 import dev.incidentlifecycle.reviews.review.ActionItem;
+import dev.incidentlifecycle.reviews.review.Recurrence;
 import dev.incidentlifecycle.reviews.review.ReviewCommand;
 import dev.incidentlifecycle.reviews.review.ReviewEvent;
 import dev.incidentlifecycle.reviews.review.ReviewState;
 import dev.incidentlifecycle.reviews.review.readmodel.ActionItemIds;
 import dev.incidentlifecycle.reviews.review.readmodel.FacilitatorCalendar;
+import dev.incidentlifecycle.reviews.review.readmodel.RelatedReview;
+import dev.incidentlifecycle.reviews.review.readmodel.ReviewQueries;
 import dev.incidentlifecycle.reviews.review.store.ReviewAggregate;
 import dev.incidentlifecycle.reviews.schedule.FacilitatorBooking;
 import dev.incidentlifecycle.reviews.schedule.IncidentPeople;
 import dev.incidentlifecycle.reviews.schedule.MeetingSlot;
 import dev.incidentlifecycle.reviews.schedule.ReviewPlanner;
 import dev.incidentlifecycle.reviews.schedule.RotationState;
+import dev.incidentlifecycle.web.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -135,6 +139,32 @@ public class ReviewCommands {
                                                           Given command) {
         return store.transact(context, work -> load(work, reviewId, expectedVersion)
                 .flatMap(loaded -> decide(work, loaded, command.by(context.actor(), work.occurredAt()))));
+    }
+
+    /**
+     * Publishes the review; earlier reviews that named the same conditions (same service, a factor of the same
+     * category and tag) are looked for in the same transaction, so {@code review.recurrence-found} names them.
+     */
+    public Uni<Decided<ReviewState, ReviewEvent>> publish(UUID reviewId, long expectedVersion, CommandContext context,
+                                                          String link) {
+        return store.transact(context, work -> load(work, reviewId, expectedVersion).flatMap(loaded -> {
+            ReviewState review = loaded.state();
+            Uni<List<Recurrence>> earlier = review.incident() == null || !review.status().isOpen()
+                    ? Uni.createFrom().item(List.of())
+                    : ReviewQueries.related(work.session(), reviewId, review.incident().incidentId(),
+                                    review.incident().service(), work.recordedAt(),
+                                    ReviewQueries.categoryTags(review.document().factorTags()),
+                                    new PageRequest(0, Recurrence.MAX_EARLIER_REVIEWS))
+                            .map(page -> page.items().stream().map(ReviewCommands::recurrence).toList());
+            return earlier.flatMap(recurrences -> decide(work, loaded,
+                    new ReviewCommand.Publish(reviewId, context.actor(), work.occurredAt(), link, recurrences)));
+        }));
+    }
+
+    private static Recurrence recurrence(RelatedReview related) {
+        return new Recurrence(related.reviewId(), related.incidentId(), related.shared().stream()
+                .map(shared -> new Recurrence.FactorTag(shared.category(), shared.tag())).toList(),
+                related.completedActionItemIds());
     }
 
     /**

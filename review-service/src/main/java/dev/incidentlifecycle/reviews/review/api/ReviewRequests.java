@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -77,12 +78,16 @@ public final class ReviewRequests {
     /**
      * @param factorId optional: give one (a new UUID) to make a retried request harmless
      * @param category technical, process, organizational, communication, tooling or external
+     * @param tags     optional free tags: at most 10, each at most 50 lower-case letters, digits, '.', '_' or '-'
+     *                 (upper case is folded); with the category and the service, what recurrence matches on
      */
-    @Schema(examples = "{\"category\":\"TECHNICAL\",\"description\":\"The connection pool size did not follow the new instance count\"}")
+    @Schema(examples = "{\"category\":\"TECHNICAL\",\"description\":\"The connection pool size did not follow the new instance count\",\"tags\":[\"connection-pool\"]}")
     public record Factor(UUID factorId,
                          @Schema(enumeration = {"TECHNICAL", "PROCESS", "ORGANIZATIONAL", "COMMUNICATION", "TOOLING", "EXTERNAL"},
                                  description = "accepted in any case") @NotBlank String category,
-                         @NotBlank @Size(max = ReviewLimits.FACTOR_DESCRIPTION_LENGTH) String description) {
+                         @NotBlank @Size(max = ReviewLimits.FACTOR_DESCRIPTION_LENGTH) String description,
+                         @Schema(maxItems = ReviewLimits.FACTOR_TAGS, description = "free tags, e.g. connection-pool")
+                         @Size(max = ReviewLimits.FACTOR_TAGS) List<@Size(max = ReviewLimits.FACTOR_TAG_LENGTH) String> tags) {
     }
 
     /**

@@ -14,6 +14,8 @@ import dev.incidentlifecycle.reviews.review.ReviewCommand;
 import dev.incidentlifecycle.reviews.review.ReviewEvent;
 import dev.incidentlifecycle.reviews.review.ReviewState;
 import dev.incidentlifecycle.reviews.review.ReviewStatus;
+import dev.incidentlifecycle.reviews.review.readmodel.ReadModelJson;
+import dev.incidentlifecycle.reviews.review.readmodel.RelatedReview;
 import dev.incidentlifecycle.reviews.review.readmodel.ReviewFilter;
 import dev.incidentlifecycle.reviews.review.readmodel.ReviewQueries;
 import dev.incidentlifecycle.reviews.review.store.ReviewAggregate;
@@ -53,11 +55,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -84,9 +83,11 @@ public class ReviewResource {
     private final ReviewAggregate reviews;
     private final CurrentUser user;
     private final PublicLinks links;
+    private final Clock clock;
 
     ReviewResource(ReviewQueries queries, ReviewCommands commands, EventStore store, ReviewAggregate reviews,
-                   CurrentUser user, PublicLinks links) {
+                   CurrentUser user, PublicLinks links, Clock clock) {
+        this.clock = clock;
         this.queries = queries;
         this.commands = commands;
         this.store = store;
@@ -123,7 +124,7 @@ public class ReviewResource {
             }
         }
         ReviewFilter filter = new ReviewFilter(statuses(status), overdue, incidentId, incidentNumber,
-                blankToNull(facilitator), instant(from, "from"), instant(to, "to"));
+                blankToNull(facilitator), TimeParameter.instant(from, "from"), TimeParameter.instant(to, "to"));
         PageRequest request = PageRequest.of(page, size);
         return queries.list(filter, request).map(found -> found.map(ReviewSummary::of));
     }
@@ -194,6 +195,29 @@ public class ReviewResource {
                 throw new StreamNotFound("no review " + reviewId);
             }
             return events.stream().map(HistoryEntry::of).toList();
+        });
+    }
+
+    @GET
+    @Path("/{id}/related")
+    @Authenticated
+    @Operation(operationId = "listRelatedReviews", summary = "Earlier reviews that named the same conditions: same service, a factor of the same category and tag",
+            description = "Published reviews of other incidents on the review's service (case-insensitive), published "
+                    + "before it (before now while it is unpublished), with a contributing factor of the same category "
+                    + "and tag as one of this review's factors; latest first. `completedActionItemIds` are their items "
+                    + "reported DONE: the fixes that did not keep the conditions away.")
+    @APIResponse(responseCode = "200", description = "One page of related reviews")
+    @APIResponse(responseCode = "404", description = "No such review")
+    public Uni<Page<RelatedReview>> related(@PathParam("id") String id, @QueryParam("page") Integer page,
+                                            @QueryParam("size") Integer size) {
+        UUID reviewId = reviewId(id);
+        PageRequest request = PageRequest.of(page, size);
+        return queries.find(reviewId).flatMap(row -> {
+            if (row == null) {
+                return Uni.createFrom().failure(new StreamNotFound("no review " + reviewId));
+            }
+            ReviewState state = ReadModelJson.read(row.state, ReviewState.class);
+            return queries.related(row, ReviewQueries.categoryTags(state.document().factorTags()), clock.instant(), request);
         });
     }
 
@@ -332,7 +356,7 @@ public class ReviewResource {
     @POST
     @Path("/{id}/contributing-factors")
     @RolesAllowed({Roles.REVIEWER, Roles.RESPONDER, Roles.ADMIN})
-    @Operation(operationId = "addContributingFactor", summary = "Add a contributing factor (category and description; there is no root cause)")
+    @Operation(operationId = "addContributingFactor", summary = "Add a contributing factor (category, description and free tags; there is no root cause)")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ReviewView.class)), description = "Added; Location names the factor")
     public Uni<Response> addFactor(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @Valid @NotNull ReviewRequests.Factor request) {
@@ -340,7 +364,8 @@ public class ReviewResource {
         FactorCategory category = ReviewRequests.parse(FactorCategory.class, request.category(), "category");
         UUID reviewId = reviewId(id);
         return commands.execute(reviewId, Versions.expected(ifMatch), user.command(), (actor, at) ->
-                        new ReviewCommand.AddContributingFactor(reviewId, factorId, category, request.description(), actor, at))
+                        new ReviewCommand.AddContributingFactor(reviewId, factorId, category, request.description(),
+                                request.tags(), actor, at))
                 .flatMap(decided -> created(reviewId, "contributing-factors", factorId));
     }
 
@@ -416,12 +441,16 @@ public class ReviewResource {
     @Path("/{id}/publish")
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @Operation(operationId = "publishReview", summary = "Publish the review outcome (review.published on review-events)",
-            description = "Refused while a language finding is open or the summary is empty.")
+            description = "Refused while a language finding is open or the summary is empty. When earlier published "
+                    + "reviews of other incidents on the same service named a factor of the same category and tag "
+                    + "(`GET /reviews/{id}/related`), `review.recurrence-found` follows, naming them (at most 20, the "
+                    + "latest) and their completed action items.")
     @APIResponse(responseCode = "409", description = "Open language findings, no summary, or not in review")
     @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review after the change; ETag is its version")
     public Uni<Response> publish(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return run(id, ifMatch, (reviewId, actor, at) ->
-                new ReviewCommand.Publish(reviewId, actor, at, links.review(reviewId).toString()));
+        UUID reviewId = reviewId(id);
+        return commands.publish(reviewId, Versions.expected(ifMatch), user.command(), links.review(reviewId).toString())
+                .flatMap(decided -> respond(reviewId, Response.Status.OK));
     }
 
     @POST
@@ -505,19 +534,6 @@ public class ReviewResource {
             }
         }
         return statuses;
-    }
-
-    /** An RFC 3339 instant, or a date meaning its start in UTC. */
-    static Instant instant(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.contains("T") ? OffsetDateTime.parse(value.strip()).toInstant()
-                    : LocalDate.parse(value.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidCommand(field, field + " must be an RFC 3339 date-time or a date (YYYY-MM-DD)");
-        }
     }
 
     private static String blankToNull(String value) {

@@ -3,7 +3,11 @@ package dev.incidentlifecycle.reviews.review.readmodel;
 import dev.incidentlifecycle.eventstore.AggregateType;
 import dev.incidentlifecycle.eventstore.Projection;
 import dev.incidentlifecycle.eventstore.RecordedEvent;
+import dev.incidentlifecycle.reviews.review.ActionItem;
+import dev.incidentlifecycle.reviews.review.ContributingFactor;
+import dev.incidentlifecycle.reviews.review.DocumentField;
 import dev.incidentlifecycle.reviews.review.ReviewDecider;
+import dev.incidentlifecycle.reviews.review.ReviewDocument;
 import dev.incidentlifecycle.reviews.review.ReviewEvent;
 import dev.incidentlifecycle.reviews.review.ReviewFinding;
 import dev.incidentlifecycle.reviews.review.ReviewState;
@@ -15,12 +19,15 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Keeps {@link ReviewRow}s. The row carries the review's state folded by the aggregate's own decider, so the
  * read model can never disagree with the decisions (status, findings exactly as publication judges them); the
  * columns people filter on are copied out of it. A row already at or past an event's stream version skips it.
  * The findings (the language check over the whole document) are computed on a worker thread, off the event loop.
+ * The factors of the published outcome are kept beside the row ({@link PublishedFactors}), for insights.
  */
 @ApplicationScoped
 public class ReviewProjection implements Projection<ReviewEvent> {
@@ -70,13 +77,16 @@ public class ReviewProjection implements Projection<ReviewEvent> {
             }
             ReviewState before = ReadModelJson.read(found.state, ReviewState.class);
             ReviewState state = decider.evolve(before, recorded.event());
-            return findings(state).invoke(findings -> fill(found, state, findings, recorded)).replaceWithVoid();
+            boolean outcomeChanged = state.outcome() != null && !state.outcome().equals(before.outcome());
+            return findings(state).invoke(findings -> fill(found, state, findings, recorded))
+                    .flatMap(filled -> outcomeChanged ? PublishedFactors.replace(session, id, state.outcome())
+                            : Uni.createFrom().voidItem());
         });
     }
 
     @Override
     public List<String> tables() {
-        return List.of("review");
+        return List.of("review", "review_factor", "review_factor_tag");
     }
 
     /** On a worker; the result comes back on the transaction's own context, where its session lives. */
@@ -105,6 +115,15 @@ public class ReviewProjection implements Projection<ReviewEvent> {
         row.amendments = state.amendments();
         row.followUpCompleted = state.followUpCompleted();
         row.state = ReadModelJson.write(state);
+        ReviewDocument document = state.document();
+        row.summary = document.text(DocumentField.SUMMARY);
+        row.factorText = document.contributingFactors().values().stream().map(ContributingFactor::description)
+                .collect(Collectors.joining("\n"));
+        row.actionItemText = document.actionItems().values().stream().map(ActionItem::title)
+                .collect(Collectors.joining("\n"));
+        row.otherText = Stream.of(DocumentField.IMPACT, DocumentField.WHAT_WENT_WELL, DocumentField.WHERE_WE_GOT_LUCKY,
+                DocumentField.OPEN_QUESTIONS).map(document::text).filter(text -> !text.isEmpty())
+                .collect(Collectors.joining("\n"));
         row.version = recorded.streamVersion();
         row.updatedAt = recorded.metadata().recordedAt();
     }

@@ -8,7 +8,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import dev.incidentlifecycle.eventstore.Timestamps;
+import dev.incidentlifecycle.reviews.review.FactorCategory;
+import dev.incidentlifecycle.reviews.review.Recurrence;
+
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,15 +121,71 @@ public class ReviewQueries {
                         .getResultList()));
     }
 
-    /** Reviews meant to be published (not cancelled or declined) due in [from, to): what insights look at. */
-    public Uni<List<ReviewRow>> dueBetween(Instant from, Instant to) {
-        return sessions.withSession(session -> session.createSelectionQuery(
-                        "from ReviewRow r where r.dueAt >= :from and r.dueAt < :to and r.status not in (:closed) "
-                                + "order by r.dueAt asc, r.id asc", ReviewRow.class)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .setParameter("closed", List.of(ReviewStatus.CANCELLED, ReviewStatus.DECLINED))
-                .getResultList());
+    /** {@code CATEGORY:tag}, as the queries match a factor's category and tag (tags hold no ':'). */
+    public static Set<String> categoryTags(Set<Recurrence.FactorTag> tags) {
+        Set<String> keys = new TreeSet<>();
+        tags.forEach(tag -> keys.add(tag.category().name() + ":" + tag.tag()));
+        return keys;
+    }
+
+    /**
+     * The earlier published reviews related to {@code review}: of another incident on the same service (compared
+     * case-insensitively), published before it (before now while it is unpublished), naming a factor with one of
+     * {@code categoryTags} ({@code CATEGORY:tag}, from the review's document). Latest first.
+     */
+    public Uni<Page<RelatedReview>> related(ReviewRow review, Set<String> categoryTags, Instant now, PageRequest page) {
+        Instant before = review.publishedAt != null ? review.publishedAt : now;
+        return sessions.withSession(session -> related(session, review.id, review.incidentId, review.service, before,
+                categoryTags, page));
+    }
+
+    /**
+     * The published reviews of other incidents than {@code incidentId} on {@code service}, published before
+     * {@code before}, naming a factor with one of {@code categoryTags}: latest first. In the caller's session (a
+     * publication looks for them in its own transaction).
+     */
+    public static Uni<Page<RelatedReview>> related(Mutiny.Session session, UUID reviewId, UUID incidentId, String service,
+                                                   Instant before, Set<String> categoryTags, PageRequest page) {
+        if (service == null || categoryTags.isEmpty()) {
+            return Uni.createFrom().item(new Page<>(List.of(), 0, page.page(), page.size()));
+        }
+        String matches = " from review r"
+                + " join review_factor f on f.review_id = r.id"
+                + " join review_factor_tag t on t.review_id = f.review_id and t.factor_id = f.factor_id"
+                + " where r.id <> cast(?1 as uuid) and r.incident_id <> cast(?2 as uuid)"
+                + " and lower(r.service) = lower(cast(?3 as text))"
+                + " and r.published_at is not null and r.published_at < cast(?4 as timestamptz)"
+                + " and (f.category || ':' || t.tag) = any(string_to_array(cast(?5 as text), ','))";
+        String listing = "select r.id, r.incident_id, r.incident_number, r.title, r.service, r.published_at, "
+                + "string_agg(distinct f.category || ':' || t.tag, ','), "
+                + "(select string_agg(s.key, ',' order by s.key) from jsonb_each_text(cast(r.state as jsonb) -> 'actionItemStatuses') s "
+                + "where s.value = 'DONE')"
+                + matches + " group by r.id order by r.published_at desc, r.id limit cast(?6 as integer) offset cast(?7 as integer)";
+        String counting = "select count(distinct r.id)" + matches;
+        Object[] parameters = {reviewId.toString(), incidentId.toString(), service,
+                before.atOffset(ZoneOffset.UTC), String.join(",", categoryTags)};
+        var count = session.createNativeQuery(counting, Long.class);
+        var list = session.createNativeQuery(listing, Object[].class);
+        for (int i = 0; i < parameters.length; i++) {
+            count.setParameter(i + 1, parameters[i]);
+            list.setParameter(i + 1, parameters[i]);
+        }
+        list.setParameter(6, page.size()).setParameter(7, page.offset());
+        return count.getSingleResult().flatMap(total -> total == 0
+                ? Uni.createFrom().item(new Page<RelatedReview>(List.of(), 0, page.page(), page.size()))
+                : list.getResultList().map(rows -> new Page<>(rows.stream().map(ReviewQueries::related).toList(),
+                total, page.page(), page.size())));
+    }
+
+    private static RelatedReview related(Object[] row) {
+        List<RelatedReview.Shared> shared = Arrays.stream(((String) row[6]).split(",")).map(pair -> {
+            int colon = pair.indexOf(':');
+            return new RelatedReview.Shared(FactorCategory.valueOf(pair.substring(0, colon)), pair.substring(colon + 1));
+        }).toList();
+        List<UUID> done = row[7] == null ? List.<UUID>of()
+                : Arrays.stream(((String) row[7]).split(",")).map(UUID::fromString).toList();
+        return new RelatedReview((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4],
+                Timestamps.toInstant(row[5]), shared, done);
     }
 
     /** Reviews awaited (waiting for a facilitator, scheduled or in review), due before {@code now} and not yet told overdue. */

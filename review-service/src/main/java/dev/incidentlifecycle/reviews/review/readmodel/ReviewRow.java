@@ -68,6 +68,16 @@ public class ReviewRow {
     public String state;
     @Column(name = "version")
     public long version;
+    /** The working document's text, as search reads it (one line per factor or action item). */
+    @Column(name = "summary")
+    public String summary;
+    @Column(name = "factor_text")
+    public String factorText;
+    @Column(name = "action_item_text")
+    public String actionItemText;
+    /** Impact, what went well, where we got lucky, open questions. */
+    @Column(name = "other_text")
+    public String otherText;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

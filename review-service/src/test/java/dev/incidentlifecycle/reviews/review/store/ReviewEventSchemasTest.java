@@ -26,6 +26,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,6 +69,7 @@ class ReviewEventSchemasTest {
     @Test
     void every_event_published_on_review_events_fits_its_schema() {
         Instant now = clock.instant();
+        String tag = "canary-" + UUID.randomUUID().toString().substring(0, 8);
 
         // A: on hold and back, severity raised, the whole document, published, followed up, amended.
         Scenarios.Scheduled a = Scenarios.scheduledReview("Checkout timeouts", "SEV3", now);
@@ -88,7 +90,8 @@ class ReviewEventSchemasTest {
                 Map.of("category", "communication", "description", "Status updates went to an unused channel"))
                 .then().statusCode(201).extract().header("Location");
         Api.command(asResponder(), reviewA, "POST", "/contributing-factors",
-                Map.of("category", "technical", "description", "The canary compared against a cold baseline")).then().statusCode(201);
+                Map.of("category", "technical", "description", "The canary compared against a cold baseline",
+                        "tags", List.of(tag))).then().statusCode(201);
         Api.command(asResponder(), reviewA, "DELETE", factor.substring(factor.indexOf("/contributing-factors")), null).then().statusCode(200);
         UUID kept = UUID.randomUUID();
         UUID withdrawn = UUID.randomUUID();
@@ -135,7 +138,13 @@ class ReviewEventSchemasTest {
         String reviewE = asReviewer().body(Map.of("incidentId", allPaged.id().toString())).post("/reviews")
                 .then().statusCode(201).extract().jsonPath().getString("id");
 
-        Set<String> reviews = Set.of(reviewA, b.reviewId(), c.reviewId(), reviewD, reviewE);
+        // F: names the same condition as A on the same service: the recurrence is found when it is published.
+        String reviewF = Scenarios.reviewInProgress("Checkout timeouts again", now).reviewId();
+        Api.command(asResponder(), reviewF, "POST", "/contributing-factors", Map.of("category", "technical",
+                "description", "The canary baseline was cold again", "tags", List.of(tag))).then().statusCode(201);
+        Api.command(asReviewer(), reviewF, "POST", "/publish", null).then().statusCode(200);
+
+        Set<String> reviews = Set.of(reviewA, b.reviewId(), c.reviewId(), reviewD, reviewE, reviewF);
         Map<String, Integer> expected = new HashMap<>();
         for (String reviewId : reviews) {
             expected.put(reviewId, Api.review(reviewId).getInt("version"));

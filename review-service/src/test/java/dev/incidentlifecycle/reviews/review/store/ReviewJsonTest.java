@@ -55,7 +55,7 @@ class ReviewJsonTest {
                 DocumentField.IMPACT, "Slow checkout."), "rita", AT));
         run(new ReviewCommand.AnnotateTimeline(REVIEW, "entry-1", "paged twice", "rita", AT));
         run(new ReviewCommand.AddContributingFactor(REVIEW, UUID.randomUUID(), FactorCategory.TOOLING,
-                "No alert on pool saturation", "rita", AT));
+                "No alert on pool saturation", List.of("connection-pool"), "rita", AT));
         run(new ReviewCommand.ProposeActionItem(REVIEW, new ActionItem(item, "Alert on saturation", ActionItemType.DETECT,
                 "payments", null, Priority.P2, LocalDate.parse("2026-04-01")), "rita", AT));
         String finding = decider.findings().open(state).get(0).id();
