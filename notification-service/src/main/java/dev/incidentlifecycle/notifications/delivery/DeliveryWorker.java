@@ -1,8 +1,15 @@
 package dev.incidentlifecycle.notifications.delivery;
 
+import dev.incidentlifecycle.eventstore.CommandContext;
+import dev.incidentlifecycle.eventstore.EventStore;
+import dev.incidentlifecycle.eventstore.ExpectedVersion;
 import dev.incidentlifecycle.eventstore.SqlRows;
+import dev.incidentlifecycle.eventstore.UnitOfWork;
 import dev.incidentlifecycle.eventstore.Timestamps;
 import dev.incidentlifecycle.notifications.NotificationSettings;
+import dev.incidentlifecycle.notifications.subscription.SubscriptionFormat;
+import dev.incidentlifecycle.notifications.subscription.events.SubscriptionEvent;
+import dev.incidentlifecycle.notifications.subscription.events.SubscriptionNotices;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -25,14 +32,19 @@ import java.util.UUID;
  * leases it (moves its next attempt past the time the attempt can take) in a short transaction, sends outside any
  * transaction, then records each outcome. An instance that dies mid-send leaves its lease to run out: the delivery is
  * sent again, with the same {@code webhook-id} (at least once). A subscription whose attempts have all failed for
- * {@code disable-after} is disabled, with the reason on it.
+ * {@code disable-after} is disabled, with the reason on it, and {@code webhook.subscription-disabled} is appended to its
+ * stream in that same transaction: the relay publishes it on {@code notification-events}, once, for whoever runs the
+ * subscription's receiver to hear of it.
  */
 @ApplicationScoped
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    /** The actor of what the worker records. */
+    static final String ACTOR = "notification-service";
 
     private final Mutiny.SessionFactory sessions;
+    private final EventStore events;
     private final WebhookSender sender;
     private final RetryPolicy retries;
     private final NotificationSettings.Delivery settings;
@@ -40,8 +52,10 @@ public class DeliveryWorker {
     private final MeterRegistry meters;
     private final Counter disabled;
 
-    DeliveryWorker(Mutiny.SessionFactory sessions, WebhookSender sender, NotificationSettings settings, Clock clock, MeterRegistry meters) {
+    DeliveryWorker(Mutiny.SessionFactory sessions, EventStore events, WebhookSender sender, NotificationSettings settings, Clock clock,
+                   MeterRegistry meters) {
         this.sessions = sessions;
+        this.events = events;
         this.sender = sender;
         this.settings = settings.delivery();
         this.retries = RetryPolicy.of(settings.delivery());
@@ -103,18 +117,22 @@ public class DeliveryWorker {
         });
     }
 
-    /** Records what each attempt came to, in one transaction, and disables subscriptions that failed too long. */
+    /**
+     * Records what each attempt came to, in one transaction of the event store, and disables subscriptions that failed
+     * too long. Run again from the start on a conflict: every update sets values computed from the claim, so twice is once.
+     */
     private Uni<Void> record(List<Attempt> attempts) {
-        return sessions.withTransaction(session -> {
+        return events.transact(CommandContext.by(ACTOR), work -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Attempt attempt : attempts) {
-                chain = chain.flatMap(v -> record(session, attempt));
+                chain = chain.flatMap(v -> record(work, attempt));
             }
             return chain;
         });
     }
 
-    private Uni<Void> record(Mutiny.Session session, Attempt attempt) {
+    private Uni<Void> record(UnitOfWork work, Attempt attempt) {
+        Mutiny.Session session = work.session();
         Claimed delivery = attempt.delivery();
         WebhookSender.Answer answer = attempt.answer();
         Instant at = attempt.at();
@@ -142,24 +160,34 @@ public class DeliveryWorker {
                 .call(() -> session.createNativeQuery("update webhook_subscription set failing_since = cast(?2 as timestamptz) "
                                 + "where id = ?1 and failing_since is null")
                         .setParameter(1, delivery.subscriptionId()).setParameter(2, at).executeUpdate())
-                .call(() -> disableIfFailingTooLong(session, delivery.subscriptionId(), at, error))
+                .call(() -> disableIfFailingTooLong(work, delivery.subscriptionId(), at, error))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> disableIfFailingTooLong(Mutiny.Session session, UUID subscriptionId, Instant at, String lastError) {
-        String reason = "every delivery failed for " + settings.disableAfter() + " (last: " + lastError + ")";
-        return session.createNativeQuery("update webhook_subscription set state = 'DISABLED', disabled_reason = ?2, "
+    /** Disables the subscription when it has failed too long; only the update that disables it tells of it. */
+    private Uni<Void> disableIfFailingTooLong(UnitOfWork work, UUID subscriptionId, Instant at, String lastError) {
+        String reason = cut("every delivery failed for " + settings.disableAfter() + " (last: " + lastError + ")");
+        return work.session().createNativeQuery("update webhook_subscription set state = 'DISABLED', disabled_reason = ?2, "
                         + "disabled_at = cast(?3 as timestamptz), updated_at = cast(?3 as timestamptz) "
-                        + "where id = ?1 and state = 'ACTIVE' and failing_since <= cast(?4 as timestamptz)")
-                .setParameter(1, subscriptionId).setParameter(2, cut(reason)).setParameter(3, at).setParameter(4, at.minus(settings.disableAfter()))
-                .executeUpdate()
-                .invoke(updated -> {
-                    if (updated > 0) {
-                        disabled.increment();
-                        LOG.warnf("webhook subscription %s disabled: %s", subscriptionId, reason);
+                        + "where id = ?1 and state = 'ACTIVE' and failing_since <= cast(?4 as timestamptz) "
+                        + "returning format, description, failing_since", Object[].class)
+                .setParameter(1, subscriptionId).setParameter(2, reason).setParameter(3, at).setParameter(4, at.minus(settings.disableAfter()))
+                .getResultList()
+                .flatMap(disabledRows -> {
+                    if (disabledRows.isEmpty()) {
+                        return Uni.createFrom().voidItem();
                     }
-                })
-                .replaceWithVoid();
+                    Object[] row = disabledRows.get(0);
+                    SubscriptionEvent event = new SubscriptionEvent.DisabledAutomatically(subscriptionId, SubscriptionFormat.valueOf((String) row[0]),
+                            (String) row[1], reason, Timestamps.toInstant(row[2]), at);
+                    return work.execute(SubscriptionNotices.TYPE, SubscriptionNotices.aggregateId(subscriptionId), ExpectedVersion.ANY,
+                                    new SubscriptionNotices.Notify(event))
+                            .invoke(() -> {
+                                disabled.increment();
+                                LOG.warnf("webhook subscription %s disabled: %s", subscriptionId, reason);
+                            })
+                            .replaceWithVoid();
+                });
     }
 
     private static String cut(String error) {

@@ -2,12 +2,15 @@ package dev.incidentlifecycle.notifications.delivery;
 
 import dev.incidentlifecycle.notifications.Events;
 import dev.incidentlifecycle.notifications.Receiver;
+import dev.incidentlifecycle.notifications.subscription.events.NoticeSchemas;
+import dev.incidentlifecycle.testing.KafkaTopic;
 import dev.incidentlifecycle.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -113,9 +116,9 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void a_subscription_failing_for_too_long_is_disabled_with_its_reason_and_then_receives_nothing() {
+    void a_subscription_failing_for_too_long_is_disabled_with_its_reason_is_told_of_once_and_then_receives_nothing() throws Exception {
         String service = service();
-        try (Receiver receiver = Receiver.start()) {
+        try (Receiver receiver = Receiver.start(); KafkaTopic notices = KafkaTopic.readFromStart("notification-events")) {
             for (int i = 0; i < 100; i++) {
                 receiver.answer(503);
             }
@@ -140,6 +143,24 @@ class WebhookDeliveryTest {
             }
             assertThat(deliveries(id, "").getInt("total")).isEqualTo(1);
             assertThat(receiver.received()).hasSize(attempts);
+
+            // Whoever runs the receiver hears of it: webhook.subscription-disabled on notification-events, once.
+            await().atMost(Duration.ofSeconds(60)).until(() -> !notices.poll().withKey(id).isEmpty());
+            notices.poll();
+            List<ConsumerRecord<String, byte[]>> told = notices.withKey(id);
+            assertThat(told).hasSize(1);
+            assertThat(KafkaTopic.header(told.get(0), "ce_type")).isEqualTo("webhook.subscription-disabled");
+            assertThat(KafkaTopic.header(told.get(0), "ce_source")).isEqualTo("/notification-service");
+            assertThat(KafkaTopic.header(told.get(0), "ce_subject")).isEqualTo(id);
+            JsonPath notice = new JsonPath(KafkaTopic.value(told.get(0)));
+            assertThat(notice.getString("subscriptionId")).isEqualTo(id);
+            assertThat(notice.getString("format")).isEqualTo("standard-webhooks");
+            assertThat(notice.getString("reason")).isEqualTo(disabled.getString("disabledReason"));
+            assertThat(notice.getString("disabledAt")).isNotNull();
+            assertThat(notice.getString("failingSince")).isNotNull();
+            assertThat(KafkaTopic.value(told.get(0))).doesNotContain(receiver.url("/down"));
+            assertThat(NoticeSchemas.violations("webhook.subscription-disabled", new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(KafkaTopic.value(told.get(0))))).isEmpty();
             // Redelivering to a disabled subscription is refused until it is enabled.
             String deliveryId = deliveries(id, "").getString("items[0].id");
             given().auth().oauth2(admin()).post("/deliveries/" + deliveryId + "/redeliver")

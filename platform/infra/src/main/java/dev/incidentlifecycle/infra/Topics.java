@@ -29,13 +29,16 @@ public final class Topics {
     public static final String INCIDENT_EVENTS = "incident-events";
     public static final String REVIEW_EVENTS = "review-events";
     public static final String ACTION_ITEM_EVENTS = "action-item-events";
+    /** notification-service's notices about its webhook subscriptions (webhook.subscription-disabled). */
+    public static final String NOTIFICATION_EVENTS = "notification-events";
 
     /** Suffix of the dead-letter topic that receives the records a consumer of a topic can never handle. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
     /**
-     * Every topic of the system with its partition count, in a stable order: the four topics, then their
-     * dead-letter topics with one partition each (dead letters are few and read by people, not in parallel).
+     * Every topic of the system with its partition count, in a stable order: the four topics the services
+     * consume, notification-events (consumed only outside the system, so no dead letters), then the dead-letter topics
+     * of the four with one partition each (dead letters are few and read by people, not in parallel).
      */
     public static final Map<String, Integer> STANDARD = standard();
 
@@ -54,6 +57,8 @@ public final class Topics {
         main.put(REVIEW_EVENTS, 3);
         main.put(ACTION_ITEM_EVENTS, 3);
         Map<String, Integer> all = new LinkedHashMap<>(main);
+        // Published for tools outside the system; no service here consumes it, so no consumer dead-letters it.
+        all.put(NOTIFICATION_EVENTS, 3);
         main.keySet().forEach(topic -> all.put(deadLetter(topic), 1));
         return Collections.unmodifiableMap(all);
     }

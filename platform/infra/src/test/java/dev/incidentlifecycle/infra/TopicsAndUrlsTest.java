@@ -14,6 +14,7 @@ class TopicsAndUrlsTest {
                 entry("incident-events", 6),
                 entry("review-events", 3),
                 entry("action-item-events", 3),
+                entry("notification-events", 3),
                 entry("alerts.dlq", 1),
                 entry("incident-events.dlq", 1),
                 entry("review-events.dlq", 1),

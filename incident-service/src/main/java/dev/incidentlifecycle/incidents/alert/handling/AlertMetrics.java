@@ -14,7 +14,7 @@ import java.util.Locale;
  * {@code alerts_ignored{action}}: acknowledge or resolve signals that changed nothing, because their dedup key
  * has no open alert (PagerDuty drops those too) or the alert was already acknowledged.
  *
- * <p>{@code source} is a short, bounded name: {@code events-api} and {@code alertmanager} for this service's
+ * <p>{@code source} is a short, bounded name: {@code events-api}, {@code alertmanager} and {@code opsgenie} for this service's
  * HTTP endpoints, {@code cloudevents} for any other CloudEvent, {@code kafka} for plain JSON records.
  */
 @ApplicationScoped
@@ -47,6 +47,9 @@ public class AlertMetrics {
         }
         if (message.source().equals(AlertsTopic.ALERTMANAGER_SOURCE)) {
             return "alertmanager";
+        }
+        if (message.source().equals(AlertsTopic.OPSGENIE_SOURCE)) {
+            return "opsgenie";
         }
         return "cloudevents";
     }

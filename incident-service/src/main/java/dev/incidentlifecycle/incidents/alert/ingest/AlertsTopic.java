@@ -43,6 +43,7 @@ public class AlertsTopic {
     public static final String TYPE = "alert.signal";
     public static final String EVENTS_API_SOURCE = "/incident-service/v2/enqueue";
     public static final String ALERTMANAGER_SOURCE = "/incident-service/webhooks/alertmanager";
+    public static final String OPSGENIE_SOURCE = "/incident-service/v2/alerts";
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
 

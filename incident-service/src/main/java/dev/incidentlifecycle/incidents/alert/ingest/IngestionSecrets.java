@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Who is sending, from the secret an ingestion request presents: an integration's key (created through
  * {@code /integrations}, stored hashed, rotated and revoked without a restart) or a configured one —
- * {@code incidents.integration-keys} for PagerDuty routing keys and {@code incidents.alertmanager.tokens} for
+ * {@code incidents.integration-keys} for PagerDuty routing keys and Opsgenie GenieKeys, and {@code incidents.alertmanager.tokens} for
  * Alertmanager bearer tokens, each entry {@code name=key} (or a bare key, named {@code events-api} and
  * {@code alertmanager}). The sender's name is the actor of the alerts it sends. Configured keys are compared in
  * constant time. Outside dev and test mode the service refuses to start when no key at all would be accepted.
@@ -74,6 +74,14 @@ public class IngestionSecrets {
     /** Who sends with this PagerDuty routing key; blocking (ingestion runs on worker threads). */
     public Sender senderOfRoutingKey(String routingKey) {
         return senderOf(routingKey, routingKeys);
+    }
+
+    /**
+     * Who sends with this Opsgenie {@code GenieKey}: the same integration keys as PagerDuty routing keys (an integration
+     * or {@code incidents.integration-keys}), so one integration can send either way; blocking.
+     */
+    public Sender senderOfGenieKey(String genieKey) {
+        return senderOf(genieKey, routingKeys);
     }
 
     /** Who sends with this Alertmanager bearer token; blocking. */
