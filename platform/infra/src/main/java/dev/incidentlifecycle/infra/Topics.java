@@ -29,12 +29,14 @@ public final class Topics {
     public static final String INCIDENT_EVENTS = "incident-events";
     public static final String REVIEW_EVENTS = "review-events";
     public static final String ACTION_ITEM_EVENTS = "action-item-events";
+    /** Change events (deploys, configuration, feature flags), key = the service changed. */
+    public static final String CHANGES = "changes";
 
     /** Suffix of the dead-letter topic that receives the records a consumer of a topic can never handle. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
     /**
-     * Every topic of the system with its partition count, in a stable order: the four topics, then their
+     * Every topic of the system with its partition count, in a stable order: the five topics, then their
      * dead-letter topics with one partition each (dead letters are few and read by people, not in parallel).
      */
     public static final Map<String, Integer> STANDARD = standard();
@@ -53,6 +55,7 @@ public final class Topics {
         main.put(INCIDENT_EVENTS, 6);
         main.put(REVIEW_EVENTS, 3);
         main.put(ACTION_ITEM_EVENTS, 3);
+        main.put(CHANGES, 3);
         Map<String, Integer> all = new LinkedHashMap<>(main);
         main.keySet().forEach(topic -> all.put(deadLetter(topic), 1));
         return Collections.unmodifiableMap(all);
