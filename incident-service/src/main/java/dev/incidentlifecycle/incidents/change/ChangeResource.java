@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The changes kept per service, readable by everyone who may read incidents. */
@@ -29,8 +28,8 @@ public class ChangeResource {
 
     @GET
     @Authenticated
-    @Operation(operationId = "listChanges", summary = "Changes of a service (or of all) in a period of at most 31 days, newest first")
-    @APIResponse(responseCode = "400", description = "from not before to, a period longer than 31 days, a time that is not RFC 3339, or a bad page")
+    @Operation(operationId = "listChanges", summary = "Changes of a service (or of all) in a period of at most 31 days, newest first",
+            description = "400 when from is not before to, the period is longer than 31 days, a time is not RFC 3339, or the page is out of range.")
     public Uni<Page<ChangeView>> list(
             @Parameter(description = "the service the changes were made to (at most 255 characters); absent: every service",
                     example = "checkout") @QueryParam("service") String service,

@@ -409,7 +409,6 @@ public class IncidentResource {
             description = "With the incident's events, the changes made to its services from the look-back before its declaration "
                     + "until it resolved (at most the newest " + Changes.ON_TIMELINE + "; all of them: GET /incidents/{id}/changes), "
                     + "marked context: true.")
-    @APIResponse(responseCode = "404", description = "No such incident")
     public Uni<List<TimelineView>> timeline(@PathParam("id") String id) {
         return sessions.withSession(session -> IncidentLookup.find(session, id)
                         .flatMap(incident -> changes.onTimelineOf(session, incident)
@@ -436,8 +435,8 @@ public class IncidentResource {
     @Authenticated
     @Operation(operationId = "listIncidentChanges", summary = "Changes made to the incident's services around it, newest first",
             description = "The incident's services are its own and those of its alerts; the period runs from "
-                    + "incidents.changes.look-back (default PT2H) before its declaration until it resolved, or until now while it has not.")
-    @APIResponse(responseCode = "404", description = "No such incident")
+                    + "incidents.changes.look-back (default PT2H) before its declaration until it resolved, or until now while it has not. "
+                    + "An unknown incident is a 404.")
     public Uni<Page<ChangeView>> changes(@PathParam("id") String id, @QueryParam("page") Integer page,
                                          @Parameter(description = "at most " + PageRequest.MAX_SIZE) @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
