@@ -194,7 +194,7 @@ class ChangeEventsTest {
     }
 
     @Test
-    void changes_older_than_the_look_back_or_after_the_resolution_are_not_the_incidents() {
+    void changes_older_than_the_look_back_are_not_the_incidents() {
         String service = unique("search");
         Instant now = Instant.now();
         enqueue(change(DEV_KEY, "Reindexed", now.minus(Duration.ofMinutes(121)), "h", service)).then().statusCode(202);
