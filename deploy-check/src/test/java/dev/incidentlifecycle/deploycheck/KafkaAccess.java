@@ -34,11 +34,12 @@ record KafkaAccess(String service, Set<Acl> acls) {
 
     /**
      * Topics a service writes with a producer of its own rather than through the event store, with the source file that
-     * names the topic: incident-service's HTTP ingestion endpoints write alerts (AlertsTopic).
+     * names the topic: incident-service's HTTP ingestion endpoints write alerts (AlertsTopic) and changes (ChangesTopic).
      */
     static final Map<String, Map<String, String>> DIRECT_WRITES = Map.of(
             "incident-service", Map.of("alerts",
-                    "incident-service/src/main/java/dev/incidentlifecycle/incidents/alert/ingest/AlertsTopic.java"));
+                    "incident-service/src/main/java/dev/incidentlifecycle/incidents/alert/ingest/AlertsTopic.java",
+                    "changes", "incident-service/src/main/java/dev/incidentlifecycle/incidents/change/ChangesTopic.java"));
 
     static KafkaAccess of(ServiceConfiguration configuration) {
         Set<Acl> acls = new TreeSet<>();

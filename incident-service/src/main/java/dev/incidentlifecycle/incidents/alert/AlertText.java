@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** What a text of an alert may hold (see {@link AlertLimits}), worded to follow the field's quoted path. */
-final class AlertText {
+public final class AlertText {
 
     /** What kind of text a field is. */
-    enum Kind {
+    public enum Kind {
         /** One line: no C0 control character at all. */
         LINE,
         /** Prose (the summary): tab, line feed and carriage return allowed. */

@@ -9,16 +9,16 @@ import java.util.Map;
  * Reads fields out of a JSON body already parsed into maps and lists (what Jackson gives for
  * {@code Map<String,Object>}), noting each problem once, worded with the field's path.
  */
-final class BodyReader {
+public final class BodyReader {
 
     /** A hostile body could hold a problem per character: the answer lists this many and counts the rest. */
-    static final int MAX_ERRORS = 20;
+    public static final int MAX_ERRORS = 20;
 
     private final List<String> errors = new ArrayList<>();
     private int unlisted;
     private boolean tooLarge;
 
-    List<String> errors() {
+    public List<String> errors() {
         if (unlisted == 0) {
             return errors;
         }
@@ -32,11 +32,11 @@ final class BodyReader {
     }
 
     /** Whether any error is a size bound exceeded (Alertmanager's webhook answers 413 for those). */
-    boolean tooLarge() {
+    public boolean tooLarge() {
         return tooLarge;
     }
 
-    void error(String message) {
+    public void error(String message) {
         if (errors.contains(message)) {
             return;
         }
@@ -48,18 +48,18 @@ final class BodyReader {
     }
 
     /** An error that is a size bound exceeded. */
-    void exceeded(String message) {
+    public void exceeded(String message) {
         tooLarge = true;
         error(message);
     }
 
     /** A text within its bounds ({@link AlertLimits}): null when absent, blank or refused (noting why). */
-    String boundedText(Map<?, ?> object, String key, String path, int maxLength, AlertText.Kind kind) {
+    public String boundedText(Map<?, ?> object, String key, String path, int maxLength, AlertText.Kind kind) {
         return checked(nonBlankText(object, key, path), path, maxLength, kind);
     }
 
     /** The value when it keeps the bounds of its field; else null, noting why. */
-    String checked(String value, String path, int maxLength, AlertText.Kind kind) {
+    public String checked(String value, String path, int maxLength, AlertText.Kind kind) {
         if (value == null) {
             return null;
         }
@@ -76,7 +76,7 @@ final class BodyReader {
     }
 
     /** An http or https URL within {@link AlertLimits#URL}: null when absent, blank or refused (noting why). */
-    String webUrl(Map<?, ?> object, String key, String path) {
+    public String webUrl(Map<?, ?> object, String key, String path) {
         String url = boundedText(object, key, path, AlertLimits.URL, AlertText.Kind.LINE);
         if (url != null && !AlertText.isWebUrl(url)) {
             error("'" + path + "' must be an http or https URL");
@@ -102,7 +102,7 @@ final class BodyReader {
     }
 
     /** A required string: absent, null or blank gives "'path' is missing or blank". */
-    String requiredText(Map<?, ?> object, String key, String path) {
+    public String requiredText(Map<?, ?> object, String key, String path) {
         Object value = object.get(key);
         if (value != null && !(value instanceof String)) {
             errors.add("'" + path + "' must be a string");
@@ -117,7 +117,7 @@ final class BodyReader {
     }
 
     /** A JSON object field: null when absent; an error when it is not an object. */
-    Map<String, Object> object(Map<?, ?> object, String key, String path) {
+    public Map<String, Object> object(Map<?, ?> object, String key, String path) {
         Object value = object.get(key);
         if (value == null) {
             return null;
@@ -130,7 +130,7 @@ final class BodyReader {
     }
 
     /** A JSON array field: null when absent; an error when it is not an array. */
-    List<?> array(Map<?, ?> object, String key, String path) {
+    public List<?> array(Map<?, ?> object, String key, String path) {
         Object value = object.get(key);
         if (value == null) {
             return null;
@@ -160,7 +160,7 @@ final class BodyReader {
     }
 
     /** The value as a JSON object with string keys, or null when it is not one. */
-    static Map<String, Object> asObject(Object value) {
+    public static Map<String, Object> asObject(Object value) {
         if (!(value instanceof Map<?, ?> map)) {
             return null;
         }

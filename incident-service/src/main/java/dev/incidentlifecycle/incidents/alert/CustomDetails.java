@@ -9,7 +9,7 @@ import java.util.Map;
  * key or string (PostgreSQL's jsonb refuses them, and the alert would never be stored). The walk stops as soon
  * as the size or entry bound is passed, so a hostile body costs no more than the bound.
  */
-final class CustomDetails {
+public final class CustomDetails {
 
     private final BodyReader reader;
     private final String root;
@@ -23,7 +23,7 @@ final class CustomDetails {
     }
 
     /** Notes every problem of {@code details} with {@code reader}; {@code path} names it in the errors. */
-    static void check(Map<String, Object> details, String path, BodyReader reader) {
+    public static void check(Map<String, Object> details, String path, BodyReader reader) {
         new CustomDetails(reader, path).value(details, path, 1);
     }
 

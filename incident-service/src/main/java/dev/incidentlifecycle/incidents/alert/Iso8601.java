@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 
 /** Reads the ISO-8601 date-times alerting tools send. */
-final class Iso8601 {
+public final class Iso8601 {
 
     // PagerDuty's own documented example is "2015-07-17T08:42:58.315+0000": an offset without a colon,
     // which ISO_OFFSET_DATE_TIME refuses. A date-time without any offset is taken as UTC.
@@ -26,7 +26,7 @@ final class Iso8601 {
     }
 
     /** The instant, or null when the text is not an ISO-8601 date-time. */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         try {
             TemporalAccessor parsed = DATE_TIME.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from);
             return parsed instanceof OffsetDateTime offset

@@ -248,7 +248,8 @@ public final class PagerDutyEvent {
         return timestamp;
     }
 
-    private static List<AlertLink> links(Map<String, ?> event, BodyReader reader) {
+    /** The {@code links} of a body, each an http(s) {@code href} and an optional {@code text}, within {@link AlertLimits}. */
+    public static List<AlertLink> links(Map<String, ?> event, BodyReader reader) {
         List<?> array = reader.array(event, "links", "links");
         if (array == null) {
             return List.of();

@@ -67,7 +67,10 @@ public class IntegrationResource {
             @NotNull @Size(min = 1, max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9._-]*", message = "lower-case letters, digits, '.', '_' and '-', starting with a letter or digit")
             @Schema(description = "recorded as the actor of every alert it sends", examples = "grafana-prod") String name,
             @Size(max = 500) @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
-            @Schema(examples = "Grafana alerting, production stack") String description) {
+            @Schema(examples = "Grafana alerting, production stack") String description,
+            @Size(max = 255) @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
+            @Schema(description = "the service its change events are about when they name none in payload.custom_details.service; "
+                    + "none: their payload.source", examples = "checkout") String service) {
     }
 
     @Schema(description = "How long the keys in use keep working after the rotation")
@@ -77,12 +80,12 @@ public class IntegrationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createIntegration", summary = "Create an integration; the answer shows its key, once")
-    @RequestBody(content = @Content(example = "{\"name\": \"grafana-prod\", \"description\": \"Grafana alerting, production stack\"}"))
+    @RequestBody(content = @Content(example = "{\"name\": \"deploys-checkout\", \"description\": \"Argo CD, production\", \"service\": \"checkout\"}"))
     @APIResponse(responseCode = "201", description = "Created; `key` is shown in this answer only",
             content = @Content(schema = @Schema(implementation = IntegrationView.class)))
     @APIResponse(responseCode = "409", description = "An integration of that name exists")
     public Uni<Response> create(@Valid @NotNull NewIntegration body, @Context UriInfo uri) {
-        return integrations.create(body.name(), body.description(), user.name(), clock.instant())
+        return integrations.create(body.name(), body.description(), blankAsNone(body.service()), user.name(), clock.instant())
                 .map(created -> Response.created(uri.getBaseUriBuilder().path("integrations").path(created.id().toString()).build())
                         .header(HttpHeaders.CACHE_CONTROL, NO_STORE).entity(created).build());
     }
@@ -122,6 +125,10 @@ public class IntegrationResource {
     @APIResponse(responseCode = "409", description = "Already revoked")
     public Uni<IntegrationView> revoke(@PathParam("id") String id) {
         return integrations.revoke(QueryParameters.uuid("id", id), user.name(), clock.instant());
+    }
+
+    private static String blankAsNone(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static Duration overlap(Rotation body) {

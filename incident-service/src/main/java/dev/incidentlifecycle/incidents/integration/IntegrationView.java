@@ -14,6 +14,8 @@ public record IntegrationView(
         UUID id,
         @Schema(examples = "grafana-prod") String name,
         String description,
+        @Schema(description = "the service of its change events when they name none; absent: their payload.source", examples = "checkout")
+        String service,
         @Schema(description = "ACTIVE or REVOKED", enumeration = {"ACTIVE", "REVOKED"}) String status,
         Instant createdAt,
         String createdBy,
@@ -30,6 +32,6 @@ public record IntegrationView(
     }
 
     IntegrationView withKey(IntegrationKey key) {
-        return new IntegrationView(id, name, description, status, createdAt, createdBy, revokedAt, revokedBy, keys, key.value());
+        return new IntegrationView(id, name, description, service, status, createdAt, createdBy, revokedAt, revokedBy, keys, key.value());
     }
 }

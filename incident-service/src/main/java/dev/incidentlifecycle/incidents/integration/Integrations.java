@@ -31,6 +31,9 @@ public class Integrations {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /** An integration's row with its service, if it has one. */
+    private static final String WITH_SERVICE = "select i.*, s.service from integration i left join integration_service s on s.integration_id = i.id";
+
     private final Pool pool;
 
     Integrations(Pool pool) {
@@ -52,18 +55,47 @@ public class Integrations {
     public record KeyHolder(String integration, boolean works) {
     }
 
+    /** The service of the named integration, when it exists and has one. */
+    public Uni<Optional<String>> serviceOf(String name) {
+        return pool.preparedQuery("select s.service from integration i join integration_service s on s.integration_id = i.id where i.name = $1")
+                .execute(Tuple.of(name))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getString("service")) : Optional.empty());
+    }
+
+    /**
+     * The service of each named integration that has one (the service of its change events when they name none), read
+     * in the caller's session (a consumer's batch transaction).
+     */
+    public Uni<Map<String, String>> servicesOf(org.hibernate.reactive.mutiny.Mutiny.Session session, java.util.Collection<String> names) {
+        if (names.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return session.createNativeQuery("select i.name, s.service from integration i join integration_service s on s.integration_id = i.id where i.name in (:names)",
+                        Object[].class)
+                .setParameter("names", List.copyOf(names))
+                .getResultList()
+                .map(rows -> {
+                    Map<String, String> services = new LinkedHashMap<>();
+                    rows.forEach(row -> services.put((String) row[0], (String) row[1]));
+                    return services;
+                });
+    }
+
     /** Whether any integration can send alerts now. */
     public Uni<Boolean> anyActive() {
         return pool.query("select exists (select 1 from integration where revoked_at is null)").execute()
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
-    Uni<IntegrationView> create(String name, String description, String actor, Instant at) {
+    Uni<IntegrationView> create(String name, String description, String service, String actor, Instant at) {
         UUID id = UUID.randomUUID();
         IntegrationKey key = IntegrationKey.generate();
         return pool.withTransaction(sql -> sql.preparedQuery(
                                 "insert into integration (id, name, description, created_at, created_by) values ($1, $2, $3, $4, $5)")
                         .execute(Tuple.of(id, name, description, utc(at), actor))
+                        .flatMap(inserted -> service == null ? Uni.createFrom().voidItem()
+                                : sql.preparedQuery("insert into integration_service (integration_id, service) values ($1, $2)")
+                                        .execute(Tuple.of(id, service)).replaceWithVoid())
                         .flatMap(inserted -> addKey(sql, id, key, actor, at)))
                 .onFailure(PgException.class).transform(e -> UNIQUE_VIOLATION.equals(((PgException) e).getSqlState())
                         ? new RuleViolation("an integration named " + name + " exists already") : e)
@@ -91,7 +123,7 @@ public class Integrations {
     }
 
     Uni<IntegrationView> find(UUID id) {
-        return pool.preparedQuery("select * from integration where id = $1").execute(Tuple.of(id))
+        return pool.preparedQuery(WITH_SERVICE + " where i.id = $1").execute(Tuple.of(id))
                 .flatMap(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Uni.createFrom().failure(new StreamNotFound("no integration " + id));
@@ -103,7 +135,7 @@ public class Integrations {
     Uni<Page<IntegrationView>> list(PageRequest page) {
         return pool.query("select count(*) from integration").execute()
                 .map(rows -> rows.iterator().next().getLong(0))
-                .flatMap(total -> pool.preparedQuery("select * from integration order by name limit $1 offset $2")
+                .flatMap(total -> pool.preparedQuery(WITH_SERVICE + " order by i.name limit $1 offset $2")
                         .execute(Tuple.of(page.size(), page.offset()))
                         .flatMap(this::withKeys)
                         .map(views -> new Page<>(views, total, page.page(), page.size())));
@@ -127,7 +159,7 @@ public class Integrations {
                                     key.getString("created_by"), instant(key, "expires_at"))));
                     return byId.values().stream().map(row -> {
                         boolean revoked = row.getValue("revoked_at") != null;
-                        return new IntegrationView(row.getUUID("id"), row.getString("name"), row.getString("description"),
+                        return new IntegrationView(row.getUUID("id"), row.getString("name"), row.getString("description"), row.getString("service"),
                                 revoked ? "REVOKED" : "ACTIVE", instant(row, "created_at"), row.getString("created_by"),
                                 instant(row, "revoked_at"), row.getString("revoked_by"),
                                 revoked ? List.of() : keysOf.getOrDefault(row.getUUID("id"), List.of()), null);

@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.incidents.timeline;
 
+import dev.incidentlifecycle.incidents.change.ChangeView;
 import dev.incidentlifecycle.incidents.incident.DeclarationSource;
 import dev.incidentlifecycle.incidents.incident.IncidentEvent;
 import java.util.ArrayList;
@@ -16,6 +17,11 @@ public final class TimelineSentence {
 
     private static String alerts(int count) {
         return count == 1 ? "1 alert" : count + " alerts";
+    }
+
+    /** A change as context, e.g. "Change to checkout (by deploys-checkout): Deployed checkout 2.14.1". */
+    public static String of(ChangeView change) {
+        return "Change to " + change.service() + " (by " + change.actor() + "): " + change.summary();
     }
 
     public static String of(IncidentEvent event) {

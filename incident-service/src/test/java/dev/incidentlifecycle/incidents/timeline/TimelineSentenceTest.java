@@ -85,7 +85,7 @@ class TimelineSentenceTest {
         IncidentEvent note = new IncidentEvent.NoteAdded(ID, UUID.randomUUID(), "Latency rose", "Sam", AT);
         TimelineEntry entry = TimelineEntry.of(note, AT.plusSeconds(900));
         assertThat(entry).isEqualTo(new TimelineEntry("incident.note-added", "Sam noted: Latency rose", "Sam", AT,
-                AT.plusSeconds(900)));
+                AT.plusSeconds(900), false));
         assertThat(entry.backDated()).isTrue();
         assertThat(TimelineEntry.of(note, AT).backDated()).isFalse();
     }

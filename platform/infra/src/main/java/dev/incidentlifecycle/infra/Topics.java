@@ -31,14 +31,16 @@ public final class Topics {
     public static final String ACTION_ITEM_EVENTS = "action-item-events";
     /** notification-service's notices about its webhook subscriptions (webhook.subscription-disabled). */
     public static final String NOTIFICATION_EVENTS = "notification-events";
+    /** Change events (deploys, configuration, feature flags), key = the service changed. */
+    public static final String CHANGES = "changes";
 
     /** Suffix of the dead-letter topic that receives the records a consumer of a topic can never handle. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
     /**
-     * Every topic of the system with its partition count, in a stable order: the four topics the services
+     * Every topic of the system with its partition count, in a stable order: the five topics the services
      * consume, notification-events (consumed only outside the system, so no dead letters), then the dead-letter topics
-     * of the four with one partition each (dead letters are few and read by people, not in parallel).
+     * of the five with one partition each (dead letters are few and read by people, not in parallel).
      */
     public static final Map<String, Integer> STANDARD = standard();
 
@@ -56,6 +58,7 @@ public final class Topics {
         main.put(INCIDENT_EVENTS, 6);
         main.put(REVIEW_EVENTS, 3);
         main.put(ACTION_ITEM_EVENTS, 3);
+        main.put(CHANGES, 3);
         Map<String, Integer> all = new LinkedHashMap<>(main);
         // Published for tools outside the system; no service here consumes it, so no consumer dead-letters it.
         all.put(NOTIFICATION_EVENTS, 3);

@@ -8,6 +8,8 @@ import dev.incidentlifecycle.eventstore.StoredEvent;
 import dev.incidentlifecycle.eventstore.StreamNotFound;
 import dev.incidentlifecycle.incidents.alert.readmodel.AlertRow;
 import dev.incidentlifecycle.incidents.alert.readmodel.AlertView;
+import dev.incidentlifecycle.incidents.change.ChangeView;
+import dev.incidentlifecycle.incidents.change.Changes;
 import dev.incidentlifecycle.incidents.eventlog.Streams;
 import dev.incidentlifecycle.incidents.incident.Incident;
 import dev.incidentlifecycle.incidents.incident.IncidentCommand;
@@ -96,9 +98,11 @@ public class IncidentResource {
     private final CurrentUser user;
     private final IncidentReviews reviews;
     private final IncidentCorrections corrections;
+    private final Changes changes;
 
     IncidentResource(EventStore store, Mutiny.SessionFactory sessions, CurrentUser user, IncidentReviews reviews,
-                     IncidentCorrections corrections) {
+                     IncidentCorrections corrections, Changes changes) {
+        this.changes = changes;
         this.store = store;
         this.sessions = sessions;
         this.user = user;
@@ -401,17 +405,43 @@ public class IncidentResource {
     @GET
     @Path("/{id}/timeline")
     @Authenticated
-    @Operation(operationId = "getIncidentTimeline", summary = "What happened, by whom, when it happened and when it was recorded; in order of occurrence")
+    @Operation(operationId = "getIncidentTimeline", summary = "What happened, by whom, when it happened and when it was recorded; in order of occurrence",
+            description = "With the incident's events, the changes made to its services from the look-back before its declaration "
+                    + "until it resolved (at most the newest " + Changes.ON_TIMELINE + "; all of them: GET /incidents/{id}/changes), "
+                    + "marked context: true.")
     public Uni<List<TimelineView>> timeline(@PathParam("id") String id) {
-        return history(id).map(events -> {
-            List<TimelineView> entries = new ArrayList<>(events.size());
-            for (StoredEvent stored : events) {
-                IncidentEvent event = Streams.INCIDENT.codec().decode(stored.type(), stored.typeVersion(), stored.payload());
-                entries.add(TimelineView.of(TimelineEntry.of(event, stored.metadata().recordedAt()), stored.streamVersion()));
-            }
-            entries.sort(Comparator.comparing(TimelineView::occurredAt).thenComparingLong(TimelineView::sequence));
-            return entries;
-        });
+        return sessions.withSession(session -> IncidentLookup.find(session, id)
+                        .flatMap(incident -> changes.onTimelineOf(session, incident)
+                                .map(context -> new IncidentContext(incident.id, context))))
+                .flatMap(found -> store.readStream(Streams.INCIDENT.streamId(found.id().toString())).map(events -> {
+                    List<TimelineView> entries = new ArrayList<>(events.size() + found.changes().size());
+                    for (StoredEvent stored : events) {
+                        IncidentEvent event = Streams.INCIDENT.codec().decode(stored.type(), stored.typeVersion(), stored.payload());
+                        entries.add(TimelineView.of(TimelineEntry.of(event, stored.metadata().recordedAt()), stored.streamVersion()));
+                    }
+                    for (ChangeView change : found.changes()) {
+                        entries.add(TimelineView.of(TimelineEntry.of(change), 0));
+                    }
+                    entries.sort(Comparator.comparing(TimelineView::occurredAt).thenComparingLong(TimelineView::sequence));
+                    return entries;
+                }));
+    }
+
+    private record IncidentContext(UUID id, List<ChangeView> changes) {
+    }
+
+    @GET
+    @Path("/{id}/changes")
+    @Authenticated
+    @Operation(operationId = "listIncidentChanges", summary = "Changes made to the incident's services around it, newest first",
+            description = "The incident's services are its own and those of its alerts; the period runs from "
+                    + "incidents.changes.look-back (default PT2H) before its declaration until it resolved, or until now while it has not. "
+                    + "An unknown incident is a 404.")
+    public Uni<Page<ChangeView>> changes(@PathParam("id") String id, @QueryParam("page") Integer page,
+                                         @Parameter(description = "at most " + PageRequest.MAX_SIZE) @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        return sessions.withSession(session -> IncidentLookup.find(session, id)
+                .flatMap(incident -> changes.ofIncident(session, incident, request)));
     }
 
     @GET
