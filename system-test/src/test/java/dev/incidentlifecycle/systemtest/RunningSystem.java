@@ -1,6 +1,7 @@
 package dev.incidentlifecycle.systemtest;
 
 import dev.incidentlifecycle.infra.DevToken;
+import dev.incidentlifecycle.infra.EmbeddedPostgres;
 import dev.incidentlifecycle.infra.Infrastructure;
 import dev.incidentlifecycle.infra.LoopbackPorts;
 import dev.incidentlifecycle.infra.SigningKeys;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * The whole system as deploy/run runs it: Kafka and PostgreSQL started from the infrastructure library,
  * and each packaged service as its own process with the same environment variables, two incident-service
- * instances in one consumer group. Everything it starts, it stops.
+ * instances in one consumer group, review-, actions- and notification-service one each. Everything it starts, it stops.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -39,6 +40,7 @@ final class RunningSystem implements AutoCloseable {
     final ServiceProcess incidentC;
     final ServiceProcess reviews;
     final ServiceProcess actions;
+    final ServiceProcess notifications;
 
     RunningSystem() throws IOException {
         deleteRecursively(folder);
@@ -54,12 +56,15 @@ final class RunningSystem implements AutoCloseable {
         environment.put("MP_JWT_VERIFY_ISSUER", SigningKeys.ISSUER);
         environment.put("INCIDENTS_INTEGRATION_KEYS", INTEGRATION_KEY);
         environment.put("INCIDENTS_ALERTMANAGER_TOKENS", INTEGRATION_KEY);
+        // As the launcher: notification-service may deliver webhooks to receivers on this machine.
+        environment.put("NOTIFICATION_ALLOW_LOOPBACK", "true");
 
         incidentA = service("incident-service-a", "incident-service");
         incidentB = service("incident-service-b", "incident-service");
         incidentC = service("incident-service-c", "incident-service");
         reviews = service("review-service", "review-service");
         actions = service("actions-service", "actions-service");
+        notifications = service("notification-service", "notification-service");
     }
 
     private ServiceProcess service(String name, String module) {
@@ -100,6 +105,22 @@ final class RunningSystem implements AutoCloseable {
 
     String token(String subject, List<String> roles, List<String> teams) {
         return DevToken.sign(keys, subject, roles, teams, Duration.ofHours(2), Instant.now());
+    }
+
+    /** The key the services trust tokens of: for tests that forge tokens it would sign differently. */
+    SigningKeys signingKeys() {
+        return keys;
+    }
+
+    /**
+     * Stops PostgreSQL (open connections cut, as when the database goes away) and starts it again on the same port
+     * and data; the services are left to reconnect by themselves.
+     */
+    void restartDatabase() {
+        EmbeddedPostgres postgres = infrastructure.embeddedPostgres()
+                .orElseThrow(() -> new IllegalStateException("the database is not the embedded one: it cannot be restarted from here"));
+        postgres.stopServer();
+        postgres.startServer();
     }
 
     @Override
