@@ -58,10 +58,23 @@ final class Api {
     }
 
     static Reply send(String method, String url, String token, Object body) {
+        return send(method, url, token, body, false);
+    }
+
+    /**
+     * A POST that sends its headers first ({@code Expect: 100-continue}): a server that refuses the body by its
+     * Content-Length answers before the body is sent, so the answer is read instead of a connection it closed.
+     */
+    static Reply postExpectingContinue(String url, String token, Object body) {
+        return send("POST", url, token, body, true);
+    }
+
+    private static Reply send(String method, String url, String token, Object body, boolean expectContinue) {
         try {
             String json = body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
+                    .expectContinue(expectContinue)
                     .method(method, HttpRequest.BodyPublishers.ofString(json));
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);

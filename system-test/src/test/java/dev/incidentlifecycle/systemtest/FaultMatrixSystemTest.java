@@ -88,6 +88,7 @@ class FaultMatrixSystemTest {
         poisonAndForgedRecords();
         crashesAndBrokenObjectLevelAuthorization();
         databaseRestart();
+        brokerRestart();
 
         System.out.println();
         System.out.println("Fault matrix (" + matrix.size() + " rows):");
@@ -189,7 +190,7 @@ class FaultMatrixSystemTest {
                 // handler before any of the platform's code runs, with an empty body, not problem+json (issue 10 asks
                 // for problem+json; when the platform answers it, compare outcome() with "413 problem+json" here).
                 matrix.row("over-size body (" + OVER_SIZE / 1024 + " KiB): " + service.name() + " POST " + path, "413",
-                        () -> Integer.toString(Api.post(service.url() + concrete, token, body).status()));
+                        () -> Integer.toString(Api.postExpectingContinue(service.url() + concrete, token, body).status()));
             }
         }
     }
@@ -396,11 +397,59 @@ class FaultMatrixSystemTest {
                 });
         matrix.row("every service after the database restart", "ready",
                 () -> {
-                    for (ServiceProcess service1 : List.of(system.incidentA, system.incidentB, system.reviews, system.actions, system.notifications)) {
-                        service1.awaitReady(SETTLE);
+                    for (ServiceProcess process : List.of(system.incidentA, system.incidentB, system.reviews, system.actions, system.notifications)) {
+                        process.awaitReady(SETTLE);
                     }
                     return "ready";
                 });
+    }
+
+    // --- Broker restart under load -----------------------------------------------------------------------------
+
+    void brokerRestart() {
+        String service = "fm-broker-" + RUN;
+        String[] incidentId = new String[1];
+        matrix.row("Kafka broker restarted between two halves of 10 keys x 20 triggers", "10 alerts, 200 occurrences, 1 incident",
+                () -> {
+                    List<ProducerRecord<String, String>> alerts = new ArrayList<>();
+                    for (int i = 0; i < 200; i++) {
+                        alerts.add(Records.trigger(service + "-key-" + (i % 10), service, "critical"));
+                    }
+                    Records.produce(system.bootstrapServers(), alerts.subList(0, 100));
+                    system.restartBroker();
+                    Records.produce(system.bootstrapServers(), alerts.subList(100, 200));
+                    long occurrences = settle(() -> occurrencesOf(service), n -> n >= 200);
+                    incidentId[0] = Api.get(system.incidentB.url() + "/incidents?service=" + service, responder).body().path("items").path(0).path("id").asText();
+                    return alertsOf(service) + " alerts, " + occurrences + " occurrences, " + incidentsOf(service) + " incident";
+                });
+        matrix.row("its incident's events on incident-events after the broker restart", "each once",
+                () -> {
+                    Set<String> eventIds = new TreeSet<>();
+                    Api.get(system.incidentB.url() + "/incidents/" + incidentId[0] + "/events", responder).expect(200).body()
+                            .forEach(event -> eventIds.add(event.get("eventId").asText()));
+                    Map<String, Long> published = settle(() -> publishedOnce(eventIds), counts -> counts.keySet().containsAll(eventIds));
+                    boolean once = !eventIds.isEmpty() && eventIds.stream().allMatch(id -> published.getOrDefault(id, 0L) == 1);
+                    return once ? "each once" : "of " + eventIds.size() + " events: " + published;
+                });
+        matrix.row("every service after the broker restart", "ready",
+                () -> {
+                    for (ServiceProcess process : List.of(system.incidentA, system.incidentB, system.reviews, system.actions, system.notifications)) {
+                        process.awaitReady(SETTLE);
+                    }
+                    return "ready";
+                });
+    }
+
+    /** How many times each of these events is on incident-events (by CloudEvent id). */
+    static Map<String, Long> publishedOnce(Set<String> eventIds) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (ConsumerRecord<String, byte[]> record : Records.readAll(system.bootstrapServers(), Topics.INCIDENT_EVENTS)) {
+            String id = Records.header(record, "ce_id");
+            if (id != null && eventIds.contains(id)) {
+                counts.merge(id, 1L, Long::sum);
+            }
+        }
+        return counts;
     }
 
     // --- Helpers ---------------------------------------------------------------------------------------------

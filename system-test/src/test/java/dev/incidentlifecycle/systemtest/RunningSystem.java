@@ -1,6 +1,7 @@
 package dev.incidentlifecycle.systemtest;
 
 import dev.incidentlifecycle.infra.DevToken;
+import dev.incidentlifecycle.infra.EmbeddedKafka;
 import dev.incidentlifecycle.infra.EmbeddedPostgres;
 import dev.incidentlifecycle.infra.Infrastructure;
 import dev.incidentlifecycle.infra.LoopbackPorts;
@@ -31,6 +32,8 @@ final class RunningSystem implements AutoCloseable {
     private final Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
     private final Path folder = root.resolve("system-test/target/system-test");
     private final Infrastructure infrastructure;
+    /** The broker started by {@link #restartBroker()} in place of the infrastructure's own, once it has run. */
+    private EmbeddedKafka restartedBroker;
     private final SigningKeys keys;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -113,6 +116,17 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /**
+     * Shuts the broker down and starts it again on the same ports and data (the topics, their records and the
+     * consumer groups' positions survive); the services are left to reconnect by themselves.
+     */
+    void restartBroker() {
+        EmbeddedKafka broker = restartedBroker != null ? restartedBroker : infrastructure.embeddedKafka()
+                .orElseThrow(() -> new IllegalStateException("the broker is not the embedded one: it cannot be restarted from here"));
+        broker.close();
+        restartedBroker = EmbeddedKafka.start(broker.dataFolder(), broker.port(), broker.controllerPort());
+    }
+
+    /**
      * Stops PostgreSQL (open connections cut, as when the database goes away) and starts it again on the same port
      * and data; the services are left to reconnect by themselves.
      */
@@ -132,6 +146,9 @@ final class RunningSystem implements AutoCloseable {
             } catch (Exception e) {
                 failure = e;
             }
+        }
+        if (restartedBroker != null) {
+            restartedBroker.close();
         }
         infrastructure.close();
         if (failure != null) {
