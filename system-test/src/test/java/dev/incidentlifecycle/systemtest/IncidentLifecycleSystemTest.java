@@ -2,17 +2,7 @@ package dev.incidentlifecycle.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentlifecycle.infra.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,15 +10,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -228,10 +215,7 @@ class IncidentLifecycleSystemTest {
     }
 
     static ProducerRecord<String, String> trigger(String dedupKey, String service, String severity) {
-        String body = "{\"routing_key\":\"" + RunningSystem.INTEGRATION_KEY + "\",\"event_action\":\"trigger\",\"dedup_key\":\""
-                + dedupKey + "\",\"payload\":{\"summary\":\"" + service + " p99 latency above 2s\",\"source\":\"" + service
-                + "-host\",\"severity\":\"" + severity + "\",\"component\":\"" + service + "\"}}";
-        return new ProducerRecord<>(Topics.ALERTS, dedupKey, body);
+        return Records.trigger(dedupKey, service, severity);
     }
 
     @Test
@@ -244,42 +228,14 @@ class IncidentLifecycleSystemTest {
     }
 
     static void produce(List<ProducerRecord<String, String>> records) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            List<Future<?>> sent = new ArrayList<>(records.size());
-            for (ProducerRecord<String, String> record : records) {
-                sent.add(producer.send(record));
-            }
-            for (Future<?> f : sent) {
-                f.get();
-            }
-        }
+        Records.produce(system.bootstrapServers(), records);
     }
 
     /** Every record of a topic, read committed, counted by CloudEvent id (or position, when it has none). */
     static Map<String, Long> countByEventId(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        return records.stream().collect(Collectors.groupingBy(r -> {
-            Header id = r.headers().lastHeader("ce_id");
-            return id == null ? r.partition() + "/" + r.offset() : new String(id.value(), StandardCharsets.UTF_8);
+        return Records.readAll(system.bootstrapServers(), topic).stream().collect(Collectors.groupingBy(r -> {
+            String id = Records.header(r, "ce_id");
+            return id == null ? r.partition() + "/" + r.offset() : id;
         }, Collectors.counting()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.incidentlifecycle.systemtest;
 
 import dev.incidentlifecycle.infra.DevToken;
+import dev.incidentlifecycle.infra.EmbeddedKafka;
+import dev.incidentlifecycle.infra.EmbeddedPostgres;
 import dev.incidentlifecycle.infra.Infrastructure;
 import dev.incidentlifecycle.infra.LoopbackPorts;
 import dev.incidentlifecycle.infra.SigningKeys;
@@ -21,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * The whole system as deploy/run runs it: Kafka and PostgreSQL started from the infrastructure library,
  * and each packaged service as its own process with the same environment variables, two incident-service
- * instances in one consumer group. Everything it starts, it stops.
+ * instances in one consumer group, review-, actions- and notification-service one each. Everything it starts, it stops.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -30,6 +32,8 @@ final class RunningSystem implements AutoCloseable {
     private final Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
     private final Path folder = root.resolve("system-test/target/system-test");
     private final Infrastructure infrastructure;
+    /** The broker started by {@link #restartBroker()} in place of the infrastructure's own, once it has run. */
+    private EmbeddedKafka restartedBroker;
     private final SigningKeys keys;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -39,6 +43,7 @@ final class RunningSystem implements AutoCloseable {
     final ServiceProcess incidentC;
     final ServiceProcess reviews;
     final ServiceProcess actions;
+    final ServiceProcess notifications;
 
     RunningSystem() throws IOException {
         deleteRecursively(folder);
@@ -54,12 +59,15 @@ final class RunningSystem implements AutoCloseable {
         environment.put("MP_JWT_VERIFY_ISSUER", SigningKeys.ISSUER);
         environment.put("INCIDENTS_INTEGRATION_KEYS", INTEGRATION_KEY);
         environment.put("INCIDENTS_ALERTMANAGER_TOKENS", INTEGRATION_KEY);
+        // As the launcher: notification-service may deliver webhooks to receivers on this machine.
+        environment.put("NOTIFICATION_ALLOW_LOOPBACK", "true");
 
         incidentA = service("incident-service-a", "incident-service");
         incidentB = service("incident-service-b", "incident-service");
         incidentC = service("incident-service-c", "incident-service");
         reviews = service("review-service", "review-service");
         actions = service("actions-service", "actions-service");
+        notifications = service("notification-service", "notification-service");
     }
 
     private ServiceProcess service(String name, String module) {
@@ -102,6 +110,33 @@ final class RunningSystem implements AutoCloseable {
         return DevToken.sign(keys, subject, roles, teams, Duration.ofHours(2), Instant.now());
     }
 
+    /** The key the services trust tokens of: for tests that forge tokens it would sign differently. */
+    SigningKeys signingKeys() {
+        return keys;
+    }
+
+    /**
+     * Shuts the broker down and starts it again on the same ports and data (the topics, their records and the
+     * consumer groups' positions survive); the services are left to reconnect by themselves.
+     */
+    void restartBroker() {
+        EmbeddedKafka broker = restartedBroker != null ? restartedBroker : infrastructure.embeddedKafka()
+                .orElseThrow(() -> new IllegalStateException("the broker is not the embedded one: it cannot be restarted from here"));
+        broker.close();
+        restartedBroker = EmbeddedKafka.start(broker.dataFolder(), broker.port(), broker.controllerPort());
+    }
+
+    /**
+     * Stops PostgreSQL (open connections cut, as when the database goes away) and starts it again on the same port
+     * and data; the services are left to reconnect by themselves.
+     */
+    void restartDatabase() {
+        EmbeddedPostgres postgres = infrastructure.embeddedPostgres()
+                .orElseThrow(() -> new IllegalStateException("the database is not the embedded one: it cannot be restarted from here"));
+        postgres.stopServer();
+        postgres.startServer();
+    }
+
     @Override
     public void close() throws Exception {
         Exception failure = null;
@@ -111,6 +146,9 @@ final class RunningSystem implements AutoCloseable {
             } catch (Exception e) {
                 failure = e;
             }
+        }
+        if (restartedBroker != null) {
+            restartedBroker.close();
         }
         infrastructure.close();
         if (failure != null) {
