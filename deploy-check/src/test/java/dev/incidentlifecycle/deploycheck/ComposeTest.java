@@ -22,7 +22,8 @@ import dev.incidentlifecycle.infra.Topics;
 /** deploy/compose.yaml against the services' configuration and platform/infra's topics. */
 class ComposeTest {
 
-    private static final Pattern CREATE_TOPIC = Pattern.compile("(?m)^\\s*create\\s+(\\S+)\\s+(\\d+)\\s*$");
+    /** {@code create topic partitions}, or {@code events topic partitions} for a topic kept EVENT_RETENTION_MS. */
+    private static final Pattern CREATE_TOPIC = Pattern.compile("(?m)^\\s*(create|events)\\s+(\\S+)\\s+(\\d+)\\s*$");
 
     private final ComposeFile compose = ComposeFile.load();
 
@@ -46,11 +47,17 @@ class ComposeTest {
         List<Object> command = listAt(compose.service("kafka-setup"), "command");
         Map<String, Integer> created = new LinkedHashMap<>();
         Matcher matcher = CREATE_TOPIC.matcher(String.join("\n", command.stream().map(Object::toString).toList()));
+        List<String> keptForEver = new java.util.ArrayList<>();
         while (matcher.find()) {
-            created.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
+            created.put(matcher.group(2), Integer.parseInt(matcher.group(3)));
+            if (matcher.group(1).equals("events")) {
+                keptForEver.add(matcher.group(2));
+            }
         }
 
         assertThat(created).isEqualTo(Topics.STANDARD);
+        assertThat(keptForEver).as("topics kept for EVENT_RETENTION_MS").isEqualTo(Topics.EVENT_LOGS);
+        assertThat(text(compose.service("kafka-setup"), "environment", "EVENT_RETENTION_MS")).isEqualTo("${EVENT_RETENTION_MS:--1}");
         assertThat(text(compose.service("kafka-setup"), "image")).isEqualTo(text(compose.service("kafka"), "image"));
         assertThat(text(compose.service("kafka-setup"), "depends_on", "kafka", "condition")).isEqualTo("service_healthy");
     }

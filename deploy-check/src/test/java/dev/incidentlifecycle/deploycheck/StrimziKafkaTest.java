@@ -32,6 +32,21 @@ class StrimziKafkaTest {
     }
 
     @Test
+    void theEventTopicsKeepTheirRecordsForEverAndNoOtherTopicDoes() {
+        Map<String, Object> retention = new LinkedHashMap<>();
+        for (Map<String, Object> topic : everywhere("KafkaTopic")) {
+            Object kept = at(topic, "spec", "config", "retention.ms");
+            if (kept != null) {
+                retention.put(text(topic, "spec", "topicName"), kept);
+            }
+        }
+
+        Map<String, Object> forEver = new LinkedHashMap<>();
+        Topics.EVENT_LOGS.forEach(topic -> forEver.put(topic, (int) Topics.KEEP_FOREVER));
+        assertThat(retention).isEqualTo(forEver);
+    }
+
+    @Test
     void topicsBelongToTheClusterAndFitItsBrokers() {
         Map<String, Object> kafka = single("Kafka");
         Map<String, Object> pool = single("KafkaNodePool");

@@ -184,6 +184,17 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
+    /** {@value Topics#EVENT_RETENTION_MS}, or for ever. */
+    static long eventRetention(Map<String, String> environment) {
+        String value = value(environment, Topics.EVENT_RETENTION_MS).orElse(Long.toString(Topics.KEEP_FOREVER));
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(Topics.EVENT_RETENTION_MS + " must be -1 (for ever) or a number of milliseconds, not '"
+                    + value + "'");
+        }
+    }
+
     private static Optional<String> value(Map<String, String> environment, String name) {
         return Optional.ofNullable(environment.get(name)).map(String::trim).filter(v -> !v.isEmpty());
     }
@@ -233,6 +244,11 @@ public final class Infrastructure implements AutoCloseable {
     /** Creates the missing topics on the broker in use, embedded or not. */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         Topics.create(bootstrapServers, partitionsByTopic, Duration.ofSeconds(60));
+    }
+
+    /** Keeps the event topics' records for {@code retentionMs} ({@link Topics#KEEP_FOREVER} by default). */
+    public void retainEvents(long retentionMs) {
+        Topics.retainEvents(bootstrapServers, retentionMs, Duration.ofSeconds(60));
     }
 
     /** Creates {@code schema} in the database in use unless it exists, owned by {@link #username()}. */
@@ -350,6 +366,7 @@ public final class Infrastructure implements AutoCloseable {
 
         try {
             infrastructure.createTopics(Topics.STANDARD);
+            infrastructure.retainEvents(eventRetention(environment));
             SERVICE_SCHEMAS.forEach(infrastructure::createSchema);
             Path keys = settings.dataFolder().resolve("keys");
             SigningKeys.loadOrGenerate(keys);

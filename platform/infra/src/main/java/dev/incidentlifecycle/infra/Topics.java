@@ -14,8 +14,12 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -33,6 +37,16 @@ public final class Topics {
     public static final String NOTIFICATION_EVENTS = "notification-events";
     /** Change events (deploys, configuration, feature flags), key = the service changed. */
     public static final String CHANGES = "changes";
+
+    /**
+     * The topics that are the services' published history: kept without a time limit unless
+     * {@value #EVENT_RETENTION_MS} says otherwise, so a subscriber that starts later replays every outcome, and a read
+     * model built from a topic can be rebuilt from its beginning.
+     */
+    public static final List<String> EVENT_LOGS = List.of(INCIDENT_EVENTS, REVIEW_EVENTS, ACTION_ITEM_EVENTS, NOTIFICATION_EVENTS);
+    /** How long the {@link #EVENT_LOGS} keep a record, in milliseconds: -1 (the default) for ever. */
+    public static final String EVENT_RETENTION_MS = "EVENT_RETENTION_MS";
+    public static final long KEEP_FOREVER = -1;
 
     /** Suffix of the dead-letter topic that receives the records a consumer of a topic can never handle. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
@@ -101,6 +115,36 @@ public final class Topics {
                         .allMatch(topic -> topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
                 if (!led) {
                     throw new NotYet("partitions without a leader yet");
+                }
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Sets {@code retention.ms} of the {@link #EVENT_LOGS} that exist on the broker, new or created before (so a data
+     * folder from an earlier version stops losing history too).
+     */
+    public static void retainEvents(String bootstrapServers, long retentionMs, Duration timeout) {
+        if (retentionMs < KEEP_FOREVER || retentionMs == 0) {
+            throw new IllegalArgumentException(EVENT_RETENTION_MS + " must be -1 (for ever) or a positive number of milliseconds, not "
+                    + retentionMs);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = admin(bootstrapServers)) {
+            retry(deadline, "set the retention of " + EVENT_LOGS + " on " + bootstrapServers, () -> {
+                Set<String> existing = admin.listTopics().names().get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+                Map<ConfigResource, java.util.Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
+                for (String topic : EVENT_LOGS) {
+                    if (existing.contains(topic)) {
+                        changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
+                                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs)), AlterConfigOp.OpType.SET)));
+                    }
+                }
+                try {
+                    admin.incrementalAlterConfigs(changes).all().get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    throw new KafkaCallFailed(e.getCause());
                 }
                 return null;
             });

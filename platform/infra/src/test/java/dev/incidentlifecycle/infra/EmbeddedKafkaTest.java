@@ -46,6 +46,37 @@ class EmbeddedKafkaTest {
     }
 
     @Test
+    void the_event_topics_keep_their_records_for_ever_and_the_others_keep_the_brokers_default() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(folder)) {
+            kafka.createTopics(Topics.STANDARD);
+            Topics.retainEvents(kafka.bootstrapServers(), Topics.KEEP_FOREVER, Duration.ofSeconds(60));
+            // The broker applies a configuration change shortly after the controller took it.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(retentionOf(kafka, "incident-events")).isEqualTo("-1");
+                assertThat(retentionOf(kafka, "review-events")).isEqualTo("-1");
+                assertThat(retentionOf(kafka, "action-item-events")).isEqualTo("-1");
+                assertThat(retentionOf(kafka, "notification-events")).isEqualTo("-1");
+            });
+            assertThat(retentionOf(kafka, "alerts")).isEqualTo("604800000");
+
+            // Configurable, and applied to topics that already exist.
+            Topics.retainEvents(kafka.bootstrapServers(), Duration.ofDays(400).toMillis(), Duration.ofSeconds(60));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(retentionOf(kafka, "review-events")).isEqualTo(Long.toString(Duration.ofDays(400).toMillis())));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Infrastructure.eventRetention(Map.of(Topics.EVENT_RETENTION_MS, "a week")))
+                .hasMessageContaining("EVENT_RETENTION_MS must be -1 (for ever) or a number of milliseconds");
+        assertThat(Infrastructure.eventRetention(Map.of())).isEqualTo(Topics.KEEP_FOREVER);
+    }
+
+    private static String retentionOf(EmbeddedKafka kafka, String topic) throws Exception {
+        try (Admin admin = Topics.admin(kafka.bootstrapServers())) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value();
+        }
+    }
+
+    @Test
     void creating_a_topic_that_exists_changes_nothing() {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(folder)) {
             kafka.createTopics(Map.of("incident-events", 6));
