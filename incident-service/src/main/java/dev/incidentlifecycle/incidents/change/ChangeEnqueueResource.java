@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.incidents.change;
 
+import dev.incidentlifecycle.incidents.intake.IntakeProducer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.incidentlifecycle.eventstore.EventJson;
 import dev.incidentlifecycle.incidents.alert.BodyReader;
@@ -109,7 +110,7 @@ public class ChangeEnqueueResource {
         record.remove("routing_key");
         try {
             topic.write(service, record, integration);
-        } catch (ChangesTopic.NotWritten e) {
+        } catch (IntakeProducer.NotWritten e) {
             throw new WebApplicationException("the change could not be queued; send it again", e, 503);
         }
         return json(202, new Accepted(PagerDutyEvent.SUCCESS_STATUS, PagerDutyChangeEvent.SUCCESS_MESSAGE));

@@ -14,11 +14,13 @@ class TopicsAndUrlsTest {
                 entry("incident-events", 6),
                 entry("review-events", 3),
                 entry("action-item-events", 3),
+                entry("changes", 3),
                 entry("notification-events", 3),
                 entry("alerts.dlq", 1),
                 entry("incident-events.dlq", 1),
                 entry("review-events.dlq", 1),
-                entry("action-item-events.dlq", 1));
+                entry("action-item-events.dlq", 1),
+                entry("changes.dlq", 1));
         assertThat(Topics.deadLetter(Topics.ALERTS)).isEqualTo("alerts.dlq");
     }
 

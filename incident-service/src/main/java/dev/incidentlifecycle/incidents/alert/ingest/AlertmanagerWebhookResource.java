@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.incidents.alert.ingest;
 
+import dev.incidentlifecycle.incidents.intake.IntakeProducer;
 import dev.incidentlifecycle.incidents.alert.AlertSignal;
 import dev.incidentlifecycle.incidents.alert.AlertmanagerNotification;
 import dev.incidentlifecycle.incidents.alert.PagerDutyEvent;
@@ -88,7 +89,7 @@ public class AlertmanagerWebhookResource {
             alerts.write(signals.stream()
                     .map(signal -> new AlertsTopic.Signal(signal.dedupKey(), PagerDutyEvent.toBody(signal, null)))
                     .toList(), AlertsTopic.ALERTMANAGER_SOURCE, known.name());
-        } catch (AlertsTopic.NotWritten e) {
+        } catch (IntakeProducer.NotWritten e) {
             throw new WebApplicationException("the notification could not be queued; Alertmanager will send it again", e, 503);
         }
         return Response.accepted(new Queued(signals.size())).type(MediaType.APPLICATION_JSON).build();

@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.incidents.alert.ingest;
 
+import dev.incidentlifecycle.incidents.intake.IntakeProducer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -228,7 +229,7 @@ public class OpsgenieAlertResource {
             try {
                 alerts.write(List.of(new AlertsTopic.Signal(signal.dedupKey(), PagerDutyEvent.toBody(signal, null))),
                         AlertsTopic.OPSGENIE_SOURCE, sender.name());
-            } catch (AlertsTopic.NotWritten e) {
+            } catch (IntakeProducer.NotWritten e) {
                 return refused(503, "The request could not be queued; send it again", null);
             }
             return json(202, new Accepted(RESULT, took(), id));

@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.incidents.alert.ingest;
 
+import dev.incidentlifecycle.incidents.intake.IntakeProducer;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.incidentlifecycle.eventstore.EventJson;
@@ -103,7 +104,7 @@ public class PagerDutyEnqueueResource {
             // The integration is the actor; the body's client stays in the alert as the sender's own detail.
             alerts.write(List.of(new AlertsTopic.Signal(signal.dedupKey(), record)), AlertsTopic.EVENTS_API_SOURCE,
                     ((IngestionSecrets.Sender.Known) sender).name());
-        } catch (AlertsTopic.NotWritten e) {
+        } catch (IntakeProducer.NotWritten e) {
             throw new WebApplicationException("the event could not be queued; send it again", e, 503);
         }
         return json(202, new Accepted(PagerDutyEvent.SUCCESS_STATUS, PagerDutyEvent.SUCCESS_MESSAGE, signal.dedupKey()));
