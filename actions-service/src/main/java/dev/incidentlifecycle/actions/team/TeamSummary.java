@@ -18,6 +18,8 @@ import java.util.Map;
  * @param completedOnTimeShare completedOnTime / completed, from 0 to 1; null when nothing was completed.
  *                             WONT_DO items are left out: deciding not to do something is neither an
  *                             on-time nor a late delivery
+ * @param doneRecurred         DONE items whose condition came back: a later review on the same service named a
+ *                             contributing factor with the same category and tag ({@code action-item.recurred})
  * @param medianOpenAgeDays    median age of the OPEN and IN_PROGRESS items in whole days elapsed since
  *                             creation (the mean of the two middle ages for an even count); null when
  *                             none is open
@@ -30,5 +32,6 @@ public record TeamSummary(
         int completed,
         int completedOnTime,
         Double completedOnTimeShare,
-        Double medianOpenAgeDays) {
+        Double medianOpenAgeDays,
+        int doneRecurred) {
 }

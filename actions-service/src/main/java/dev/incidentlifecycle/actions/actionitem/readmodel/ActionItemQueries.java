@@ -115,6 +115,7 @@ public class ActionItemQueries {
                 .append(", percentile_cont(0.5) within group (order by greatest(0,")
                 .append(" trunc(extract(epoch from (cast(?4 as timestamptz) - created_at)) / 86400)))")
                 .append(" filter (where status in ('OPEN', 'IN_PROGRESS'))")
+                .append(", count(*) filter (where status = 'DONE' and recurred)")
                 .append(" from action_item where owner_team = cast(?1 as text)");
         return sessions.withSession(session -> session.createNativeQuery(sql.toString(), Object[].class)
                 .setParameter(1, team)
@@ -132,10 +133,11 @@ public class ActionItemQueries {
                     int overdue = count(row[column++]);
                     int completed = count(row[column++]);
                     int completedOnTime = count(row[column++]);
-                    Object median = row[column];
+                    Object median = row[column++];
+                    int doneRecurred = count(row[column]);
                     return new TeamSummary(team, total, Collections.unmodifiableMap(counts), overdue, completed,
                             completedOnTime, completed == 0 ? null : (double) completedOnTime / completed,
-                            median == null ? null : ((Number) median).doubleValue());
+                            median == null ? null : ((Number) median).doubleValue(), doneRecurred);
                 }));
     }
 
