@@ -2,6 +2,7 @@ package dev.incidentlifecycle.actions.actionitem;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,6 +24,8 @@ import java.util.UUID;
  * @param removed            true once an amendment removed it from the review: kept for history only
  * @param asReviewed         what the review last stated about the item; amendments are compared with it
  * @param origin             REVIEW for an item of a review's outcome, AD_HOC for one created by hand
+ * @param recurredBy         the later reviews that found its condition again ({@code action-item.recurred}), oldest
+ *                           first, never null (empty in snapshots taken before recurrences existed)
  */
 public record ActionItem(
         UUID id,
@@ -49,11 +52,16 @@ public record ActionItem(
         LocalDate overdueNotifiedFor,
         boolean removed,
         ReviewedItem asReviewed,
-        ActionItemOrigin origin) {
+        ActionItemOrigin origin,
+        List<UUID> recurredBy) {
+
+    public ActionItem {
+        recurredBy = recurredBy == null ? List.of() : List.copyOf(recurredBy);
+    }
 
     /** The state of a stream with no events: the item does not exist yet. */
     public static final ActionItem NONE = new ActionItem(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, false, null, null, null, null, null, null, null, null, false, null, null);
+            null, null, null, false, null, null, null, null, null, null, null, null, false, null, null, List.of());
 
     /** The stream of the item with this id. */
     public static String streamId(UUID actionItemId) {
@@ -103,6 +111,7 @@ public record ActionItem(
         boolean removed;
         ReviewedItem asReviewed;
         ActionItemOrigin origin;
+        List<UUID> recurredBy;
 
         private Draft(ActionItem s) {
             id = s.id;
@@ -130,12 +139,14 @@ public record ActionItem(
             removed = s.removed;
             asReviewed = s.asReviewed;
             origin = s.origin;
+            recurredBy = s.recurredBy;
         }
 
         ActionItem toState() {
             return new ActionItem(id, reviewId, incidentId, incidentNumber, severity, service, title, type, ownerTeam,
                     owner, priority, status, dueDate, dueDateFromSla, createdAt, completedAt, closedAt,
-                    resolutionNote, link, justification, trackerUrl, overdueNotifiedFor, removed, asReviewed, origin);
+                    resolutionNote, link, justification, trackerUrl, overdueNotifiedFor, removed, asReviewed, origin,
+                    recurredBy);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.incidentlifecycle.actions.actionitem;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -116,5 +117,21 @@ public sealed interface ActionItemCommand {
      * @param today the date in the zone the service counts due dates in
      */
     record MarkOverdue(UUID actionItemId, LocalDate today, String by, Instant at) implements ActionItemCommand {
+    }
+
+    /**
+     * Review-service found that a later review ({@code laterReviewId}, of incident {@code laterIncidentId}) names a
+     * factor with the same category and tag as this item's review: the fix did not end the condition. Yields
+     * {@code action-item.recurred} for a DONE item, once per later review, and at most
+     * {@value ActionItemDecider#MAX_RECURRENCES} times per item; nothing otherwise (an item not done, not held, or
+     * already marked by that review).
+     *
+     * @param shared the (category, tag) pairs both reviews named, at most {@value ActionItemDecider#MAX_RECURRENCES}
+     */
+    record MarkRecurred(UUID actionItemId, UUID laterReviewId, UUID laterIncidentId, String laterIncidentNumber,
+                        List<SharedFactor> shared, String by, Instant at) implements ActionItemCommand {
+        public MarkRecurred {
+            shared = shared == null ? List.of() : List.copyOf(shared);
+        }
     }
 }

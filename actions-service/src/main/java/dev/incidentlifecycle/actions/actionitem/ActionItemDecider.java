@@ -8,6 +8,7 @@ import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.Create;
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.CreateAdHoc;
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.LinkTracker;
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.MarkOverdue;
+import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.MarkRecurred;
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.Reassign;
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.RemoveByAmendment;
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand.Reopen;
@@ -19,6 +20,7 @@ import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Completed;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Created;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.DueDateChanged;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Reassigned;
+import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Recurred;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Removed;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Reopened;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Started;
@@ -32,11 +34,13 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The action item aggregate: decides commands against the folded {@link ActionItem} and applies the
@@ -69,6 +73,8 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
     public static final String REMOVED_BY_AMENDMENT = "removed from review by amendment";
 
     private static final int MAX_URL_LENGTH = 2048;
+    /** The most later reviews one item records as having recurred it: beyond, it plainly keeps recurring. */
+    public static final int MAX_RECURRENCES = 20;
 
     private final DueDatePolicy dueDates;
 
@@ -120,6 +126,9 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
         }
         if (command instanceof MarkOverdue c) {
             return markOverdue(c, state);
+        }
+        if (command instanceof MarkRecurred c) {
+            return markRecurred(c, state);
         }
         throw new IllegalArgumentException("unknown command " + command.getClass().getName());
     }
@@ -324,6 +333,22 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
                 state.owner(), c.by(), c.at()));
     }
 
+    private List<ActionItemEvent> markRecurred(MarkRecurred c, ActionItem state) {
+        if (c.laterReviewId() == null) {
+            throw new InvalidCommand("laterReviewId", "the review that found the recurrence is required");
+        }
+        if (c.shared().isEmpty() || c.shared().size() > MAX_RECURRENCES) {
+            throw new InvalidCommand("shared", "between 1 and " + MAX_RECURRENCES + " shared factors are required");
+        }
+        // Idempotent: the same later review marks an item once, however often it is named.
+        if (!state.exists() || state.status() != ActionItemStatus.DONE || c.laterReviewId().equals(state.reviewId())
+                || state.recurredBy().contains(c.laterReviewId()) || state.recurredBy().size() >= MAX_RECURRENCES) {
+            return List.of();
+        }
+        return List.of(new Recurred(state.id(), state.reviewId(), c.laterReviewId(), c.laterIncidentId(),
+                c.laterIncidentNumber(), c.shared(), c.by(), c.at()));
+    }
+
     // --- evolve
 
     @Override
@@ -333,7 +358,7 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
                     e.service(), e.title(), e.itemType(), e.ownerTeam(), e.owner(), e.priority(), ActionItemStatus.OPEN,
                     e.dueDate(), e.dueDateFromSla(), e.occurredAt(), null, null, null, null, null, null, null, false,
                     new ReviewedItem(e.actionItemId(), e.title(), e.itemType(), e.ownerTeam(), e.owner(), e.priority(),
-                            e.dueDateFromSla() ? null : e.dueDate()), ActionItemOrigin.orReview(e.origin()));
+                            e.dueDateFromSla() ? null : e.dueDate()), ActionItemOrigin.orReview(e.origin()), List.of());
         }
         ActionItem.Draft next = state.draft();
         if (event instanceof Started) {
@@ -389,6 +414,10 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
             }
         } else if (event instanceof BecameOverdue e) {
             next.overdueNotifiedFor = e.dueDate();
+        } else if (event instanceof Recurred e) {
+            List<UUID> recurredBy = new ArrayList<>(state.recurredBy());
+            recurredBy.add(e.laterReviewId());
+            next.recurredBy = recurredBy;
         } else {
             throw new IllegalArgumentException("unknown event " + event.getClass().getName());
         }

@@ -153,4 +153,24 @@ public sealed interface ActionItemEvent {
             return "action-item.overdue";
         }
     }
+
+    /**
+     * The DONE item's condition came back: a later review (of a later incident on the same service) named a
+     * contributing factor with the same category and tag as the item's review.
+     *
+     * @param laterReviewId the review that recurred it
+     * @param shared        the (category, tag) pairs both reviews named
+     */
+    record Recurred(UUID actionItemId, UUID reviewId, UUID laterReviewId, UUID laterIncidentId,
+                    String laterIncidentNumber, List<SharedFactor> shared, String by, Instant occurredAt)
+            implements ActionItemEvent {
+        public Recurred {
+            shared = shared == null ? List.of() : List.copyOf(shared);
+        }
+
+        @Override
+        public String type() {
+            return "action-item.recurred";
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.incidentlifecycle.actions.review;
 import dev.incidentlifecycle.actions.actionitem.ActionItemCommand;
 import dev.incidentlifecycle.actions.actionitem.ReviewOutcome;
 import dev.incidentlifecycle.actions.actionitem.readmodel.ActionItemQueries;
+import dev.incidentlifecycle.actions.actionitem.readmodel.ActionItemRow;
 import dev.incidentlifecycle.actions.actionitem.store.ActionItemAggregate;
 import dev.incidentlifecycle.eventstore.CommandContext;
 import dev.incidentlifecycle.eventstore.EventStore;
@@ -13,9 +14,11 @@ import dev.incidentlifecycle.eventstore.consuming.PoisonMessage;
 import dev.incidentlifecycle.eventstore.consuming.MessageHandler;
 import dev.incidentlifecycle.eventstore.consuming.Subscription;
 import io.smallrye.mutiny.Uni;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +27,9 @@ import java.util.List;
  * outcome only. Reviews themselves are remembered in {@link KnownReviews} (created by {@code review.scheduled} or
  * {@code review.awaiting-facilitator}, re-rated by {@code review.severity-changed}, closed by {@code review.cancelled}
  * or {@code review.declined}: {@link ReviewNews}), so that an action item created by hand can reference one.
- * Every other review event is ignored. Each message runs in its batch's transaction with the partition's position
+ * {@code review.recurrence-found} marks the earlier reviews' completed items as recurred ({@code action-item.recurred});
+ * an item id this service does not hold is skipped with a log line, not dead-lettered (the item may belong to a
+ * review whose outcome was refused here). Every other review event is ignored. Each message runs in its batch's transaction with the partition's position
  * and its inbox entry, so a redelivery changes nothing; and creation is idempotent per item id, so even the same
  * outcome published again makes no duplicate.
  */
@@ -33,6 +38,8 @@ public class ReviewOutcomeConsumer implements MessageHandler {
 
     static final String PUBLISHED = "review.published";
     static final String AMENDED = "review.amended";
+    static final String RECURRENCE_FOUND = "review.recurrence-found";
+    private static final Logger LOG = Logger.getLogger(ReviewOutcomeConsumer.class);
     /** The actor of commands when the review event names none. */
     static final String SERVICE = "review-service";
 
@@ -55,13 +62,45 @@ public class ReviewOutcomeConsumer implements MessageHandler {
             throw new PoisonMessage("not a CloudEvent: review-events carries review events, each with a type");
         }
         boolean outcome = PUBLISHED.equals(message.type()) || AMENDED.equals(message.type());
-        if (!outcome && !ReviewNews.TYPES.contains(message.type())) {
+        boolean recurrence = RECURRENCE_FOUND.equals(message.type());
+        if (!outcome && !recurrence && !ReviewNews.TYPES.contains(message.type())) {
             return Uni.createFrom().voidItem();
         }
         if (message.dataVersion() != 1) {
             throw new PoisonMessage("version " + message.dataVersion() + " of " + message.type() + " is unknown here");
         }
+        if (recurrence) {
+            return recurrence(message, batch);
+        }
         return outcome ? outcome(message, batch) : review(message, batch);
+    }
+
+    /** Earlier reviews' completed items recurred: each item held here is marked, once per later review. */
+    private Uni<Void> recurrence(IncomingMessage message, InBatch batch) {
+        RecurrenceMessage payload = message.as(RecurrenceMessage.class);
+        String actor = firstNonBlank(payload.actor(), message.actor(), SERVICE);
+        CommandContext context = CommandContext.by(actor)
+                .correlatedWith(message.correlationId() != null ? message.correlationId() : message.id(), message.id());
+        Instant at = firstNonNull(payload.occurredAt(), message.time());
+        if (at != null) {
+            context = context.occurredAt(at);
+        }
+        return batch.transact(context, work -> {
+            List<ActionItemCommand> held = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ActionItemCommand command : payload.commands(actor, work.occurredAt())) {
+                chain = chain.flatMap(v -> work.session().find(ActionItemRow.class, command.actionItemId()).map(row -> {
+                    if (row == null) {
+                        LOG.infof("review.recurrence-found %s of review %s names action item %s, which is not held "
+                                + "here: skipped", message.id(), payload.reviewId(), command.actionItemId());
+                    } else {
+                        held.add(command);
+                    }
+                    return null;
+                }));
+            }
+            return chain.flatMap(v -> runInOrder(work, held));
+        }).replaceWithVoid();
     }
 
     /** A review created, re-rated or closed: the copy of reviews changes, no action item does. */

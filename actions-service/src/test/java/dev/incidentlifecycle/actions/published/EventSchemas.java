@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The published JSON Schemas of {@code action-item-events}, one per event type, from the service's resources. */
-final class EventSchemas {
+public final class EventSchemas {
 
     static final String FOLDER = "/schemas/action-item-events/";
 
@@ -32,7 +32,7 @@ final class EventSchemas {
     }
 
     /** What is wrong with {@code payload} as an event of {@code type}; empty when it is valid. */
-    static List<String> violations(String type, JsonNode payload) {
+    public static List<String> violations(String type, JsonNode payload) {
         JsonSchema schema = SCHEMAS.computeIfAbsent(type, EventSchemas::load);
         return schema.validate(payload).stream().map(ValidationMessage::getMessage).sorted().toList();
     }

@@ -10,6 +10,7 @@ import dev.incidentlifecycle.actions.actionitem.AmendedField;
 import dev.incidentlifecycle.actions.actionitem.Priority;
 import dev.incidentlifecycle.actions.actionitem.ReviewedItem;
 import dev.incidentlifecycle.actions.actionitem.Severity;
+import dev.incidentlifecycle.actions.actionitem.SharedFactor;
 import dev.incidentlifecycle.actions.actionitem.store.ActionItemAggregate;
 import dev.incidentlifecycle.eventstore.EventJson;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,9 @@ class EventSchemasTest {
                     "payments", null, Priority.P2, DUE, true,
                     new ReviewedItem(ITEM, "New title", ActionItemType.DETECT, "payments", null, Priority.P2, null), "fatima", AT),
             new ActionItemEvent.Removed(ITEM, REVIEW, ActionItemStatus.WONT_DO, "removed from review by amendment", "fatima", AT),
-            new ActionItemEvent.BecameOverdue(ITEM, REVIEW, DUE, "payments", null, "actions-service", AT));
+            new ActionItemEvent.BecameOverdue(ITEM, REVIEW, DUE, "payments", null, "actions-service", AT),
+            new ActionItemEvent.Recurred(ITEM, REVIEW, UUID.randomUUID(), UUID.randomUUID(), "INC-57",
+                    List.of(new SharedFactor("TECHNICAL", "connection-pool")), "fatima", AT));
 
     @Test
     void every_event_type_has_a_schema_and_every_schema_an_event_type() throws IOException, URISyntaxException {

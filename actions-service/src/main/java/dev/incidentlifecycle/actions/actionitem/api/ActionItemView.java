@@ -6,10 +6,13 @@ import dev.incidentlifecycle.actions.actionitem.ActionItemType;
 import dev.incidentlifecycle.actions.actionitem.Priority;
 import dev.incidentlifecycle.actions.actionitem.Severity;
 import dev.incidentlifecycle.actions.actionitem.readmodel.ActionItemRow;
+import dev.incidentlifecycle.actions.actionitem.readmodel.Recurrences;
+import dev.incidentlifecycle.actions.actionitem.readmodel.Recurrences.Recurrence;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,6 +22,9 @@ import java.util.UUID;
  * @param removed true once an amendment of its review removed it: kept for history, no longer changeable
  * @param origin  REVIEW: listed in the outcome of review {@code reviewId}; AD_HOC: created by hand, referencing
  *                review {@code reviewId} (and its incident) without being part of its outcome
+ * @param recurred   true once a later review named a contributing factor with the same category and tag on the same
+ *                   service after the item was done: the fix did not end the condition
+ * @param recurredBy those later reviews, oldest first, at most 20
  * @param version the stream version, also the {@code ETag}; send it back as {@code If-Match}
  */
 @Schema(name = "ActionItem")
@@ -47,12 +53,15 @@ public record ActionItemView(
         String trackerUrl,
         boolean removed,
         ActionItemOrigin origin,
-        long version) {
+        long version,
+        boolean recurred,
+        List<Recurrence> recurredBy) {
 
     public static ActionItemView of(ActionItemRow row, LocalDate today) {
         return new ActionItemView(row.id, row.reviewId, row.incidentId, row.incidentNumber, row.severity, row.service,
                 row.title, row.type, row.ownerTeam, row.owner, row.priority, row.status, row.dueDate, row.dueDateFromSla,
                 row.overdueOn(today), row.createdAt, row.completedAt, row.closedAt, row.resolutionNote, row.link,
-                row.justification, row.trackerUrl, row.removed, row.origin, row.version);
+                row.justification, row.trackerUrl, row.removed, row.origin, row.version, row.recurred,
+                Recurrences.read(row.recurredBy));
     }
 }

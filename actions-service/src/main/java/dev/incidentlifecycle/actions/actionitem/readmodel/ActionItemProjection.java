@@ -8,6 +8,7 @@ import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Completed;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Created;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.DueDateChanged;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Reassigned;
+import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Recurred;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Removed;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Reopened;
 import dev.incidentlifecycle.actions.actionitem.ActionItemEvent.Started;
@@ -101,6 +102,7 @@ public class ActionItemProjection implements Projection<ActionItemEvent> {
         row.dueDateFromSla = e.dueDateFromSla();
         row.createdAt = e.occurredAt();
         row.removed = false;
+        row.recurred = false;
         row.origin = ActionItemOrigin.orReview(e.origin());
     }
 
@@ -157,6 +159,9 @@ public class ActionItemProjection implements Projection<ActionItemEvent> {
             }
         } else if (event instanceof BecameOverdue e) {
             row.overdueNotifiedFor = e.dueDate();
+        } else if (event instanceof Recurred e) {
+            row.recurred = true;
+            row.recurredBy = Recurrences.with(row.recurredBy, e);
         } else {
             throw new IllegalArgumentException("unknown event " + event.getClass().getName());
         }

@@ -3,15 +3,19 @@ package dev.incidentlifecycle.actions.actionitem.readmodel;
 import dev.incidentlifecycle.actions.actionitem.ActionItemOrigin;
 import dev.incidentlifecycle.actions.actionitem.ActionItemStatus;
 import dev.incidentlifecycle.actions.team.TeamSummary;
-import dev.incidentlifecycle.eventstore.Timestamps;
 import dev.incidentlifecycle.web.Page;
 import dev.incidentlifecycle.web.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,21 +96,53 @@ public class ActionItemQueries {
                 .getResultList();
     }
 
-    /** Every item of a team, as the team summary reads them. */
-    public Uni<List<TeamSummary.Row>> teamRows(String team) {
-        return sessions.withSession(session -> session
-                .createSelectionQuery("select r.status, r.dueDate, r.createdAt, r.completedAt from ActionItemRow r "
-                        + "where r.ownerTeam = :team", Object[].class)
-                .setParameter("team", team)
-                .getResultList()
-                .map(rows -> {
-                    List<TeamSummary.Row> summaryRows = new ArrayList<>(rows.size());
-                    for (Object[] row : rows) {
-                        summaryRows.add(new TeamSummary.Row((ActionItemStatus) row[0], (LocalDate) row[1],
-                                Timestamps.toInstant(row[2]), Timestamps.toInstant(row[3])));
+    /**
+     * The team's summary, computed by PostgreSQL in one aggregate statement (an index-only scan of the team's
+     * items, see V2's {@code action_item_team_summary}): no item row comes back to Java.
+     *
+     * @param now  gives the open items' ages in whole days elapsed (truncated, never below 0)
+     * @param zone the zone of "today" (overdue) and of a completion's date (on time)
+     */
+    public Uni<TeamSummary> teamSummary(String team, Instant now, ZoneId zone) {
+        StringBuilder sql = new StringBuilder("select count(*)");
+        for (ActionItemStatus status : ActionItemStatus.values()) {
+            sql.append(", count(*) filter (where status = '").append(status.name()).append("')");
+        }
+        sql.append(", count(*) filter (where status in ('OPEN', 'IN_PROGRESS') and due_date < cast(?2 as date))")
+                .append(", count(*) filter (where status = 'DONE' and completed_at is not null)")
+                .append(", count(*) filter (where status = 'DONE' and completed_at is not null")
+                .append(" and cast(timezone(cast(?3 as text), completed_at) as date) <= due_date)")
+                .append(", percentile_cont(0.5) within group (order by greatest(0,")
+                .append(" trunc(extract(epoch from (cast(?4 as timestamptz) - created_at)) / 86400)))")
+                .append(" filter (where status in ('OPEN', 'IN_PROGRESS'))")
+                .append(", count(*) filter (where status = 'DONE' and recurred)")
+                .append(" from action_item where owner_team = cast(?1 as text)");
+        return sessions.withSession(session -> session.createNativeQuery(sql.toString(), Object[].class)
+                .setParameter(1, team)
+                .setParameter(2, LocalDate.ofInstant(now, zone))
+                .setParameter(3, PostgresZones.name(zone))
+                .setParameter(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .getSingleResult()
+                .map(row -> {
+                    int column = 0;
+                    int total = count(row[column++]);
+                    Map<ActionItemStatus, Integer> counts = new EnumMap<>(ActionItemStatus.class);
+                    for (ActionItemStatus status : ActionItemStatus.values()) {
+                        counts.put(status, count(row[column++]));
                     }
-                    return summaryRows;
+                    int overdue = count(row[column++]);
+                    int completed = count(row[column++]);
+                    int completedOnTime = count(row[column++]);
+                    Object median = row[column++];
+                    int doneRecurred = count(row[column]);
+                    return new TeamSummary(team, total, Collections.unmodifiableMap(counts), overdue, completed,
+                            completedOnTime, completed == 0 ? null : (double) completedOnTime / completed,
+                            median == null ? null : ((Number) median).doubleValue(), doneRecurred);
                 }));
+    }
+
+    private static int count(Object value) {
+        return ((Number) value).intValue();
     }
 
     /**

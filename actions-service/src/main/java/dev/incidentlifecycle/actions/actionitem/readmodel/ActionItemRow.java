@@ -74,6 +74,12 @@ public class ActionItemRow {
     @Enumerated(EnumType.STRING)
     @Column(name = "origin")
     public ActionItemOrigin origin;
+    /** True once a later review recurred it ({@code action-item.recurred}); kept through a reopening. */
+    @Column(name = "recurred")
+    public boolean recurred;
+    /** The recurrences as JSON (a list of {@code RecurrenceView}, oldest first, at most 20); null when none. */
+    @Column(name = "recurred_by")
+    public String recurredBy;
     @Column(name = "version")
     public long version;
     @Column(name = "updated_at")

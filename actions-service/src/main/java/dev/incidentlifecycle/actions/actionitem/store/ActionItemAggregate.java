@@ -35,6 +35,7 @@ public class ActionItemAggregate {
             .event("action-item.amended", ActionItemEvent.Amended.class)
             .event("action-item.removed", ActionItemEvent.Removed.class)
             .event("action-item.overdue", ActionItemEvent.BecameOverdue.class)
+            .event("action-item.recurred", ActionItemEvent.Recurred.class)
             .build();
 
     private final DueDateSla sla;

@@ -36,8 +36,6 @@ public class TeamSummaryResource {
     @Operation(operationId = "getTeamActionItemSummary", summary = "Counts by status, overdue count, share completed on time and median age of open items; "
             + "a team with no items has zeros")
     public Uni<TeamSummary> summary(@PathParam("team") String team) {
-        // One instant for the whole summary, in the zone due dates are counted in.
-        Clock now = Clock.fixed(clock.instant(), sla.zone());
-        return queries.teamRows(team).map(rows -> TeamSummary.of(team, rows, now));
+        return queries.teamSummary(team, clock.instant(), sla.zone());
     }
 }
