@@ -49,8 +49,7 @@ public final class DevToken {
 
     /** A compact JWS with the claims the services read: iss, aud, sub, upn, groups (roles), teams, iat, exp. */
     public static String sign(SigningKeys keys, String subject, List<String> roles, List<String> teams, Duration valid, Instant now) {
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String payload = "{\"iss\":" + quote(SigningKeys.ISSUER)
+        return signClaims(keys, "{\"iss\":" + quote(SigningKeys.ISSUER)
                 + ",\"aud\":" + quote(SigningKeys.AUDIENCE)
                 + ",\"sub\":" + quote(subject)
                 + ",\"upn\":" + quote(subject)
@@ -58,8 +57,13 @@ public final class DevToken {
                 + ",\"teams\":" + array(teams)
                 + ",\"iat\":" + now.getEpochSecond()
                 + ",\"exp\":" + now.plus(valid).getEpochSecond()
-                + ",\"jti\":" + quote(UUID.randomUUID().toString()) + "}";
-        String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "." + base64Url(payload.getBytes(StandardCharsets.UTF_8));
+                + ",\"jti\":" + quote(UUID.randomUUID().toString()) + "}");
+    }
+
+    /** A compact JWS (RS256) of {@code claims}, a JSON object, signed with {@code keys}. */
+    public static String signClaims(SigningKeys keys, String claims) {
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "." + base64Url(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(keys.privateKey());
