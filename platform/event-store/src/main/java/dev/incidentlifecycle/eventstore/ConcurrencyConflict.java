@@ -1,8 +1,8 @@
 package dev.incidentlifecycle.eventstore;
 
 /**
- * An append stated a stream version that is no longer the stream's current one: someone else wrote
- * first. Nothing of the failed transaction was written.
+ * An append stated a stream version that is no longer the stream's current one, or what a transaction decided
+ * against changed before it could commit: someone else wrote first. Nothing of the failed transaction was written.
  */
 public class ConcurrencyConflict extends RuntimeException {
 
@@ -20,6 +20,16 @@ public class ConcurrencyConflict extends RuntimeException {
         this.retryable = retryable;
     }
 
+    /** Something read before the transaction's locks that changed before it got them: running it again is safe. */
+    public ConcurrencyConflict(String message) {
+        super(message, null, false, false);
+        this.streamId = null;
+        this.expectedVersion = -1;
+        this.actualVersion = -1;
+        this.retryable = true;
+    }
+
+    /** The stream whose version moved, or null when the conflict is not about one stream's version. */
     public String streamId() {
         return streamId;
     }

@@ -210,9 +210,19 @@ public class EventStore {
     record Written<S, E>(long fromVersion, Decided<S, E> decided, List<String> traceParents) {
     }
 
+    private static final String INSERT_EVENTS = "insert into event_log (event_id, stream_type, stream_id, stream_version, "
+            + "event_type, event_version, payload, actor, occurred_at, recorded_at, correlation_id, causation_id, trace_parent) "
+            + "select cast(e.event_id as uuid), e.stream_type, e.stream_id, cast(e.stream_version as bigint), e.event_type, "
+            + "cast(e.event_version as integer), cast(e.payload as jsonb), e.actor, cast(e.occurred_at as timestamptz), "
+            + "cast(e.recorded_at as timestamptz), e.correlation_id, e.causation_id, e.trace_parent from "
+            + SqlColumns.unnest("e", "event_id", "stream_type", "stream_id", "stream_version", "event_type", "event_version",
+            "payload", "actor", "occurred_at", "recorded_at", "correlation_id", "causation_id", "trace_parent")
+            + " order by e.position";
+
     /**
-     * Inserts the events of many streams in multi-row statements, projects them (set-based where the projection
-     * is), and refreshes the snapshots that are due: a batch of any size is a handful of round trips.
+     * Inserts the events of many streams, one statement per {@value SqlRows#MAX_ROWS} events (their columns unnested,
+     * {@link SqlColumns}), projects them (set-based where the projection is), and refreshes the snapshots that are
+     * due: a batch of any size is a handful of round trips.
      */
     <C, S, E> Uni<Void> writeAll(Mutiny.Session session, AggregateType<C, S, E> type, List<Written<S, E>> streams,
                                  boolean versionStated) {
@@ -249,30 +259,16 @@ public class EventStore {
 
     private <E> Uni<Void> insert(Mutiny.Session session, List<RecordedEvent<E>> events, List<String> traceParents,
                                  boolean versionStated) {
-        String sql = "insert into event_log (event_id, stream_type, stream_id, stream_version, event_type, "
-                + "event_version, payload, actor, occurred_at, recorded_at, correlation_id, causation_id, trace_parent) values "
-                + SqlRows.values(events.size(), "cast(? as uuid)", "cast(? as text)", "cast(? as text)", "?", "cast(? as text)",
-                "?", "cast(cast(? as text) as jsonb)", "cast(? as text)", "cast(? as timestamptz)", "cast(? as timestamptz)",
-                "cast(? as text)", "cast(? as text)", "cast(? as text)");
-        var query = session.createNativeQuery(sql);
-        int p = 1;
+        SqlColumns columns = new SqlColumns(13, events.size());
         for (int i = 0; i < events.size(); i++) {
             StoredEvent event = events.get(i).envelope();
             EventMetadata meta = event.metadata();
-            query.setParameter(p++, event.eventId().toString())
-                    .setParameter(p++, event.streamType())
-                    .setParameter(p++, event.streamId())
-                    .setParameter(p++, event.streamVersion())
-                    .setParameter(p++, event.type())
-                    .setParameter(p++, event.typeVersion())
-                    .setParameter(p++, event.payload())
-                    .setParameter(p++, meta.actor())
-                    .setParameter(p++, OffsetDateTime.ofInstant(meta.occurredAt(), ZoneOffset.UTC))
-                    .setParameter(p++, OffsetDateTime.ofInstant(meta.recordedAt(), ZoneOffset.UTC))
-                    .setParameter(p++, meta.correlationId())
-                    .setParameter(p++, meta.causationId())
-                    .setParameter(p++, traceParents.get(i));
+            columns.row().add(event.eventId()).add(event.streamType()).add(event.streamId()).add(event.streamVersion())
+                    .add(event.type()).add(event.typeVersion()).add(event.payload()).add(meta.actor())
+                    .add(meta.occurredAt()).add(meta.recordedAt()).add(meta.correlationId()).add(meta.causationId())
+                    .add(traceParents.get(i));
         }
+        var query = columns.bind(session.createNativeQuery(INSERT_EVENTS));
         StoredEvent first = events.get(0).envelope();
         return query.executeUpdate()
                 .onFailure(EventStore::isStreamVersionTaken)

@@ -17,12 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongFunction;
 
 /**
  * The streams one batch changes, decided in memory: each alert's and incident's state as the batch goes, and the
  * events to append, each with the context of the message that caused it. Consecutive repeats of one alert
  * collapse into one {@code alert.repeated} carrying the new occurrence total and the latest time, so a storm of
- * repeats writes one event per alert per batch; every other change stays its own event.
+ * repeats writes one event per alert per batch; every other change stays its own event. Alert events are decided
+ * as they come; incident commands wait in a queue until the batch holds its locks (see {@link AlertTriage}).
  */
 final class AlertBatch {
 
@@ -33,6 +35,12 @@ final class AlertBatch {
     private final Map<UUID, Loaded<IncidentState>> incidentsBefore = new LinkedHashMap<>();
     private final Map<UUID, IncidentState> incidents = new LinkedHashMap<>();
     private final Map<UUID, List<CausedEvent<IncidentEvent>>> incidentEvents = new LinkedHashMap<>();
+    private final List<QueuedCommand> queued = new ArrayList<>();
+
+    /** An incident command chosen before the batch's locks, to be decided against the incident under them. */
+    private record QueuedCommand(UUID incidentId, LongFunction<IncidentCommand> command, boolean numbered,
+                                 CommandContext context, String traceParent) {
+    }
 
     void knowAlert(Loaded<AlertState> loaded) {
         alertsBefore.putIfAbsent(loaded.aggregateId(), loaded);
@@ -68,18 +76,40 @@ final class AlertBatch {
         alerts.put(dedupKey, state);
     }
 
-    /** Decides an incident command against the incident as the batch has it, and keeps the events. */
-    List<IncidentEvent> incidentCommand(UUID id, IncidentCommand command, CommandContext context, String traceParent) {
-        incidentsBefore.putIfAbsent(id, new Loaded<>(id.toString(), IncidentState.NONE, 0));
-        IncidentState state = incidents.getOrDefault(id, IncidentState.NONE);
-        List<IncidentEvent> events = Streams.INCIDENT.decider().decide(command, state);
-        List<CausedEvent<IncidentEvent>> pending = incidentEvents.computeIfAbsent(id, k -> new ArrayList<>());
-        for (IncidentEvent event : events) {
-            state = Streams.INCIDENT.decider().evolve(state, event);
-            pending.add(new CausedEvent<>(event, context, traceParent));
+    /**
+     * Queues an incident command; it is decided by {@link #decideIncidentCommands}, once the batch holds its locks
+     * and has loaded the incidents, against the incident as the batch then has it.
+     */
+    void incidentCommand(UUID id, IncidentCommand command, CommandContext context, String traceParent) {
+        queued.add(new QueuedCommand(id, number -> command, false, context, traceParent));
+    }
+
+    /** Queues a declaration that gets its number from the {@code incident_number} sequence, under the batch's locks. */
+    void declaration(UUID id, LongFunction<IncidentCommand.Declare> declare, CommandContext context, String traceParent) {
+        queued.add(new QueuedCommand(id, declare::apply, true, context, traceParent));
+    }
+
+    /** How many queued declarations wait for a number. */
+    int declarationsQueued() {
+        return (int) queued.stream().filter(QueuedCommand::numbered).count();
+    }
+
+    /** Decides the queued incident commands in order, the declarations taking {@code numbers} in order. */
+    void decideIncidentCommands(List<Long> numbers) {
+        int next = 0;
+        for (QueuedCommand queuedCommand : queued) {
+            IncidentCommand command = queuedCommand.command().apply(queuedCommand.numbered() ? numbers.get(next++) : 0);
+            UUID id = queuedCommand.incidentId();
+            incidentsBefore.putIfAbsent(id, new Loaded<>(id.toString(), IncidentState.NONE, 0));
+            IncidentState state = incidents.getOrDefault(id, IncidentState.NONE);
+            List<CausedEvent<IncidentEvent>> pending = incidentEvents.computeIfAbsent(id, k -> new ArrayList<>());
+            for (IncidentEvent event : Streams.INCIDENT.decider().decide(command, state)) {
+                state = Streams.INCIDENT.decider().evolve(state, event);
+                pending.add(new CausedEvent<>(event, queuedCommand.context(), queuedCommand.traceParent()));
+            }
+            incidents.put(id, state);
         }
-        incidents.put(id, state);
-        return events;
+        queued.clear();
     }
 
     List<StreamAppend<AlertState, AlertEvent>> alertAppends() {
@@ -92,24 +122,15 @@ final class AlertBatch {
         return appends;
     }
 
-    /** The incident events decided since the last call, as appends from what was written before. */
-    List<StreamAppend<IncidentState, IncidentEvent>> takeIncidentAppends() {
+    /** The incident events decided, as appends from the states loaded under the batch's locks. */
+    List<StreamAppend<IncidentState, IncidentEvent>> incidentAppends() {
         List<StreamAppend<IncidentState, IncidentEvent>> appends = new ArrayList<>();
         incidentEvents.forEach((id, events) -> {
             if (!events.isEmpty()) {
-                appends.add(new StreamAppend<>(incidentsBefore.get(id), List.copyOf(events)));
+                appends.add(new StreamAppend<>(incidentsBefore.get(id), events));
             }
         });
-        incidentEvents.clear();
         return appends;
-    }
-
-    /** The incidents' states after the appends, the base of any further append in this batch. */
-    void incidentsWritten(List<Decided<IncidentState, IncidentEvent>> written) {
-        for (Decided<IncidentState, IncidentEvent> decided : written) {
-            UUID id = UUID.fromString(decided.aggregateId());
-            incidentsBefore.put(id, new Loaded<>(decided.aggregateId(), decided.state(), decided.version()));
-        }
     }
 
     /** Every alert state the batch ends with (loaded or changed), for the partition's cache once it commits. */

@@ -1,6 +1,7 @@
 package dev.incidentlifecycle.incidents.alert.handling;
 
 import dev.incidentlifecycle.eventstore.CommandContext;
+import dev.incidentlifecycle.eventstore.ConcurrencyConflict;
 import dev.incidentlifecycle.eventstore.SqlRows;
 import dev.incidentlifecycle.eventstore.Timestamps;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
@@ -23,8 +24,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,15 +36,20 @@ import java.util.UUID;
  * <ul>
  *   <li>a new alert ({@code alert.triggered}) goes through the {@link DeclarationPolicy}: declare an incident
  *       (numbered from the {@code incident_number} sequence), attach the alert to the service's open incident,
- *       or record the alert only. The batch holds the lock of every service it may declare for, so alerts of one
- *       service handled by two instances at once never both declare;</li>
+ *       or record the alert only;</li>
  *   <li>when an incident's last open alert resolves, the incident gets the "all alerts resolved" entry (and
- *       resolves, if the policy says so). The batch holds the incident's lock, so two batches resolving its
- *       alerts at once never each see the other's alert still open.</li>
+ *       resolves, if the policy says so).</li>
  * </ul>
- * A batch takes all its locks in one statement, in one order ({@link UnitOfWork#lockAll}), so two batches never
- * wait for each other in a cycle. Incident commands carry no time of their own: they happen when they are
- * recorded, which can never be before the incident's declaration.
+ * Triage is optimistic, so that the part of a batch that other batches wait for is short. The batch decides
+ * against the open incidents as they were before it took any lock ({@link #openIncidents}) and writes its alert
+ * events; only then does it take the locks of the grouping keys it triaged and of the incidents whose alerts it
+ * resolved, all in one statement and one order ({@link UnitOfWork#lockAll}), so that two batches never wait for
+ * each other in a cycle. Under them it reads the open incidents again ({@link #confirm}): if any incident it
+ * decided against has changed (another batch or instance declared for the key meanwhile, or the incident
+ * closed), the batch fails with a {@link ConcurrencyConflict} and runs again from the start. Otherwise it loads
+ * the incidents, numbers its declarations, and decides its incident commands against the incidents as they are
+ * now. So alerts of one service handled by two instances at once never both declare, and two batches resolving
+ * one incident's alerts never each see the other's alert still open.
  */
 @ApplicationScoped
 public class AlertTriage {
@@ -52,7 +60,7 @@ public class AlertTriage {
     private final DeclarationPolicy policy;
 
     /**
-     * The lock of an incident's set of alerts: held by a batch that may resolve its alerts, and by anything else that
+     * The lock of an incident's set of alerts: held by a batch that resolves its alerts, and by anything else that
      * changes which alerts it has (detaching, merging), so none of them sees the set change under it.
      */
     public static String incidentLock(UUID incidentId) {
@@ -63,22 +71,50 @@ public class AlertTriage {
         this.policy = policy;
     }
 
-    /** The batch's locks, taken before anything of it is decided: grouping keys it may declare for, incidents it may resolve. */
-    Uni<Map<String, CandidateIncident>> prepare(UnitOfWork work, AlertBatch batch, Set<String> services, Set<UUID> resolving) {
+    /**
+     * The open incidents of the grouping keys a batch may declare for, as committed before the batch takes any lock:
+     * what it triages against.
+     */
+    Uni<OpenIncidents> openIncidents(UnitOfWork work, Set<String> groupingKeys) {
+        return openIncidentsOf(work, groupingKeys).map(OpenIncidents::new);
+    }
+
+    /**
+     * Takes the batch's locks, checks that the incidents it triaged against are still the open ones, and decides its
+     * incident commands against the incidents as they are under the locks. A batch that resolved alerts of an
+     * incident gets that incident's "all alerts resolved" entry when none is left open.
+     */
+    Uni<Void> confirm(UnitOfWork work, AlertBatch batch, OpenIncidents triaged, Map<UUID, CommandContext> resolved) {
         List<String> locks = new ArrayList<>();
-        services.forEach(service -> locks.add(SERVICE_LOCK + service));
-        resolving.forEach(id -> locks.add(incidentLock(id)));
+        triaged.keys().forEach(key -> locks.add(SERVICE_LOCK + key));
+        resolved.keySet().forEach(id -> locks.add(incidentLock(id)));
         return work.lockAll(locks)
-                .flatMap(v -> openIncidentsOf(work, services))
-                .flatMap(candidates -> {
+                .flatMap(v -> openIncidentsOf(work, triaged.keys()))
+                .flatMap(now -> {
+                    String changed = triaged.changedIn(now);
+                    if (changed != null) {
+                        return Uni.createFrom().failure(new ConcurrencyConflict("the open incident of " + changed
+                                + " changed while the batch triaged its alerts; triaging the batch again"));
+                    }
                     List<String> ids = new ArrayList<>();
-                    candidates.values().forEach(c -> ids.add(c.incidentId().toString()));
-                    resolving.forEach(id -> ids.add(id.toString()));
-                    return work.loadAll(Streams.INCIDENT, ids).map(loaded -> {
-                        loaded.forEach((id, incident) -> batch.knowIncident(UUID.fromString(id), incident));
-                        return candidates;
-                    });
-                });
+                    now.values().forEach(c -> ids.add(c.incidentId().toString()));
+                    resolved.keySet().forEach(id -> ids.add(id.toString()));
+                    return work.loadAll(Streams.INCIDENT, ids);
+                })
+                .invoke(loaded -> loaded.forEach((id, incident) -> batch.knowIncident(UUID.fromString(id), incident)))
+                .flatMap(loaded -> numbers(work, batch.declarationsQueued()))
+                .invoke(batch::decideIncidentCommands)
+                .flatMap(v -> alertsResolved(work, batch, resolved));
+    }
+
+    /** The next {@code count} incident numbers, in one round trip. */
+    private static Uni<List<Long>> numbers(UnitOfWork work, int count) {
+        if (count == 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        return work.session().createNativeQuery("select nextval('incident_number') from generate_series(1, ?1)", Long.class)
+                .setParameter(1, count)
+                .getResultList();
     }
 
     /** The grouping key of a signal: what the batch locks for it, and what it groups by. */
@@ -87,35 +123,30 @@ public class AlertTriage {
     }
 
     /** Declares, attaches or records a newly triggered alert, in the batch's memory. */
-    Uni<Void> newAlert(UnitOfWork work, AlertBatch batch, Map<String, CandidateIncident> candidates,
-                       AlertEvent.Triggered alert, CommandContext context, String traceParent) {
+    void newAlert(UnitOfWork work, AlertBatch batch, OpenIncidents open, AlertEvent.Triggered alert, CommandContext context,
+                  String traceParent) {
         String key = policy.groupingKey(alert.service(), alert.customDetails());
-        CandidateIncident open = key == null ? null : candidates.get(key);
+        CandidateIncident candidate = open.of(key);
         Instant now = work.recordedAt();
-        AlertDecision decision = policy.decide(alert, open, now);
+        AlertDecision decision = policy.decide(alert, candidate, now);
         if (decision instanceof AlertDecision.Declare declare) {
             UUID incidentId = UUID.randomUUID();
-            return work.nextValue("incident_number").invoke(number -> {
-                batch.incidentCommand(incidentId, new IncidentCommand.Declare(incidentId, Incident.number(number),
-                        declare.title(), declare.severity(), alert.service(), null, null, AlertReference.of(alert), key,
-                        context.actor(), null, now), context, traceParent);
-                if (key != null) {
-                    candidates.put(key, new CandidateIncident(incidentId, key, IncidentStatus.INVESTIGATING, now, now));
-                }
-                attachAlert(work, batch, alert, incidentId, declare.rule(), context, traceParent);
-            }).replaceWithVoid();
-        }
-        if (decision instanceof AlertDecision.AttachTo attach) {
-            if (attachAlert(work, batch, alert, attach.incidentId(), attach.rule(), context, traceParent)) {
-                // Declared under the lock this batch waited for, by an instance whose clock may run a little ahead.
-                Instant attachedAt = open.declaredAt().isAfter(now) ? open.declaredAt() : now;
-                batch.incidentCommand(attach.incidentId(), new IncidentCommand.AttachAlert(AlertReference.of(alert),
-                        context.actor(), null, attachedAt), context, traceParent);
-                // The window slides: the next alert of the batch counts from this one.
-                candidates.put(key, new CandidateIncident(open.incidentId(), key, open.status(), open.declaredAt(), now));
+            batch.declaration(incidentId, number -> new IncidentCommand.Declare(incidentId, Incident.number(number),
+                    declare.title(), declare.severity(), alert.service(), null, null, AlertReference.of(alert), key,
+                    context.actor(), null, now), context, traceParent);
+            if (key != null) {
+                open.update(key, new CandidateIncident(incidentId, key, IncidentStatus.INVESTIGATING, now, now));
             }
+            attachAlert(work, batch, alert, incidentId, declare.rule(), context, traceParent);
+        } else if (decision instanceof AlertDecision.AttachTo attach
+                && attachAlert(work, batch, alert, attach.incidentId(), attach.rule(), context, traceParent)) {
+            // Declared by an instance whose clock may run a little ahead.
+            Instant attachedAt = candidate.declaredAt().isAfter(now) ? candidate.declaredAt() : now;
+            batch.incidentCommand(attach.incidentId(), new IncidentCommand.AttachAlert(AlertReference.of(alert),
+                    context.actor(), null, attachedAt), context, traceParent);
+            // The window slides: the next alert of the batch counts from this one.
+            open.update(key, new CandidateIncident(candidate.incidentId(), key, candidate.status(), candidate.declaredAt(), now));
         }
-        return Uni.createFrom().voidItem();
     }
 
     /** The alert's side of attaching: answers false when the alert was already there (nothing to record). */
@@ -129,10 +160,10 @@ public class AlertTriage {
     }
 
     /**
-     * After the batch's alert rows are written: each incident of {@code resolved} whose alerts are now all
-     * resolved gets its "all alerts resolved" entry.
+     * After the batch's alert rows are written, under the incidents' locks: each incident of {@code resolved} whose
+     * alerts are now all resolved gets its "all alerts resolved" entry.
      */
-    Uni<Void> alertsResolved(UnitOfWork work, AlertBatch batch, Map<UUID, CommandContext> resolved) {
+    private Uni<Void> alertsResolved(UnitOfWork work, AlertBatch batch, Map<UUID, CommandContext> resolved) {
         if (resolved.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -155,6 +186,7 @@ public class AlertTriage {
                 batch.incidentCommand(id, new IncidentCommand.RecordAllAlertsResolved(policy.autoResolveWhenAlertsResolved(),
                         context.actor(), null, work.recordedAt()), context, null);
             }
+            batch.decideIncidentCommands(List.of());
         }).replaceWithVoid();
     }
 
@@ -179,5 +211,52 @@ public class AlertTriage {
             }
             return candidates;
         });
+    }
+
+    /**
+     * The open incident of each grouping key a batch triages: as read before its locks, and as its own decisions
+     * change it (a declaration, the window sliding). {@link #changedIn} says whether another batch changed one
+     * that the batch decided against.
+     */
+    static final class OpenIncidents {
+
+        private final Map<String, CandidateIncident> before;
+        private final Map<String, CandidateIncident> current;
+        private final Set<String> used = new HashSet<>();
+
+        private OpenIncidents(Map<String, CandidateIncident> before) {
+            this.before = Map.copyOf(before);
+            this.current = new HashMap<>(before);
+        }
+
+        /** The keys the batch triaged an alert of: the ones it locks. */
+        Set<String> keys() {
+            return used;
+        }
+
+        CandidateIncident of(String key) {
+            if (key == null) {
+                return null;
+            }
+            used.add(key);
+            return current.get(key);
+        }
+
+        /** The key's open incident after one of the batch's decisions. */
+        void update(String key, CandidateIncident incident) {
+            current.put(key, incident);
+        }
+
+        /** A key the batch decided against whose open incident is another one now, or null when none changed. */
+        String changedIn(Map<String, CandidateIncident> now) {
+            for (String key : used) {
+                CandidateIncident then = before.get(key);
+                CandidateIncident open = now.get(key);
+                if (!Objects.equals(then == null ? null : then.incidentId(), open == null ? null : open.incidentId())) {
+                    return key;
+                }
+            }
+            return null;
+        }
     }
 }

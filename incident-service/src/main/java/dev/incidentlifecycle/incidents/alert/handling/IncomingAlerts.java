@@ -16,7 +16,6 @@ import dev.incidentlifecycle.incidents.alert.AlertSignal;
 import dev.incidentlifecycle.incidents.alert.AlertState;
 import dev.incidentlifecycle.incidents.alert.PagerDutyEvent;
 import dev.incidentlifecycle.incidents.alert.Validated;
-import dev.incidentlifecycle.incidents.declaration.CandidateIncident;
 import dev.incidentlifecycle.incidents.eventlog.Streams;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,8 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A batch of one partition is one transaction, whatever its size, in a handful of round trips: the alert states
  * of its dedup keys come from the partition's {@link AlertStates} (loaded in bulk on a miss), every signal is
- * decided in memory in offset order, {@link AlertTriage} declares or attaches the new alerts under the locks of
- * their services, and all the batch's events go to the log in multi-row statements, projected set-based. A record
+ * decided in memory in offset order, the alert events go to the log, and only then does {@link AlertTriage} take
+ * the locks of the services it triaged for, confirm what it decided and write the incident events: other batches
+ * wait only for that short part. Every write is a multi-row statement, projected set-based. A record
  * that is not a valid event is dead-lettered to {@code alerts.dlq} with the validation errors as its reason before
  * the batch runs.
  */
@@ -98,45 +98,43 @@ public class IncomingAlerts implements BatchHandler<IncomingAlerts.Signal> {
         }
         return work.loadAll(Streams.ALERT, missing)
                 .invoke(loaded -> loaded.values().forEach(batch::knowAlert))
-                .flatMap(loaded -> triage.prepare(work, batch, keysThatMayDeclare(records, batch),
-                        incidentsThatMayResolve(records, batch)))
-                .flatMap(candidates -> decide(work, batch, records, candidates))
+                .flatMap(loaded -> triage.openIncidents(work, keysThatMayDeclare(records, batch)))
+                .flatMap(open -> {
+                    List<Runnable> counts = new ArrayList<>(records.size());
+                    Map<UUID, CommandContext> resolved = decide(work, batch, records, open, counts);
+                    return work.appendAll(Streams.ALERT, batch.alertAppends())
+                            .call(alerts -> triage.confirm(work, batch, open, resolved))
+                            .call(alerts -> work.appendAll(Streams.INCIDENT, batch.incidentAppends()))
+                            .map(alerts -> new Outcome(batch.alertsAfter(alerts), counts));
+                })
                 .invoke(outcome -> pending.put(partition, outcome))
                 .replaceWithVoid();
     }
 
-    private Uni<Outcome> decide(UnitOfWork work, AlertBatch batch, List<Read<Signal>> records,
-                                Map<String, CandidateIncident> candidates) {
-        List<Runnable> counts = new ArrayList<>(records.size());
+    /**
+     * Decides every signal in offset order, in memory: the alert events, and the incident commands of the new alerts.
+     * Answers the incidents whose alerts the batch resolved, each with the context of the last resolve.
+     */
+    private Map<UUID, CommandContext> decide(UnitOfWork work, AlertBatch batch, List<Read<Signal>> records,
+                                             AlertTriage.OpenIncidents open, List<Runnable> counts) {
         Map<UUID, CommandContext> resolved = new LinkedHashMap<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
         for (Read<Signal> read : records) {
-            chain = chain.flatMap(v -> {
-                AlertSignal signal = read.value().signal();
-                CommandContext context = read.value().context();
-                String traceParent = read.message().traceParent();
-                List<AlertEvent> events = Streams.ALERT.decider().decide(
-                        AlertCommand.from(signal, UUID.randomUUID(), work.recordedAt()), batch.alert(signal.dedupKey()));
-                batch.alertEvents(signal.dedupKey(), events, context, traceParent);
-                counts.add(() -> metrics.received(read.message(), signal, !events.isEmpty()));
-                Uni<Void> next = Uni.createFrom().voidItem();
-                for (AlertEvent event : events) {
-                    if (event instanceof AlertEvent.Triggered triggered) {
-                        next = next.flatMap(x -> triage.newAlert(work, batch, candidates, triggered, context, traceParent));
-                    } else if (event instanceof AlertEvent.Resolved r && r.incidentId() != null) {
-                        resolved.put(r.incidentId(), context);
-                    }
+            AlertSignal signal = read.value().signal();
+            CommandContext context = read.value().context();
+            String traceParent = read.message().traceParent();
+            List<AlertEvent> events = Streams.ALERT.decider().decide(
+                    AlertCommand.from(signal, UUID.randomUUID(), work.recordedAt()), batch.alert(signal.dedupKey()));
+            batch.alertEvents(signal.dedupKey(), events, context, traceParent);
+            counts.add(() -> metrics.received(read.message(), signal, !events.isEmpty()));
+            for (AlertEvent event : events) {
+                if (event instanceof AlertEvent.Triggered triggered) {
+                    triage.newAlert(work, batch, open, triggered, context, traceParent);
+                } else if (event instanceof AlertEvent.Resolved r && r.incidentId() != null) {
+                    resolved.put(r.incidentId(), context);
                 }
-                return next;
-            });
+            }
         }
-        return chain
-                .flatMap(v -> work.appendAll(Streams.INCIDENT, batch.takeIncidentAppends()))
-                .invoke(batch::incidentsWritten)
-                .flatMap(v -> work.appendAll(Streams.ALERT, batch.alertAppends()))
-                .flatMap(alerts -> triage.alertsResolved(work, batch, resolved)
-                        .flatMap(x -> work.appendAll(Streams.INCIDENT, batch.takeIncidentAppends()))
-                        .map(x -> new Outcome(batch.alertsAfter(alerts), counts)));
+        return resolved;
     }
 
     /**
@@ -156,19 +154,6 @@ public class IncomingAlerts implements BatchHandler<IncomingAlerts.Signal> {
             }
         }
         return services;
-    }
-
-    /** Incidents of alerts the batch may resolve, as they were attached before it. */
-    private static Set<UUID> incidentsThatMayResolve(List<Read<Signal>> records, AlertBatch batch) {
-        Set<UUID> incidents = new HashSet<>();
-        for (Read<Signal> read : records) {
-            AlertSignal signal = read.value().signal();
-            AlertState state = batch.alert(signal.dedupKey());
-            if (signal.action() == AlertSignal.Action.RESOLVE && state.incidentId() != null) {
-                incidents.add(state.incidentId());
-            }
-        }
-        return incidents;
     }
 
     @Override

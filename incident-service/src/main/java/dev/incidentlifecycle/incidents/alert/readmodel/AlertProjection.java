@@ -5,6 +5,7 @@ import dev.incidentlifecycle.eventstore.AggregateType;
 import dev.incidentlifecycle.eventstore.EventJson;
 import dev.incidentlifecycle.eventstore.Projection;
 import dev.incidentlifecycle.eventstore.RecordedEvent;
+import dev.incidentlifecycle.eventstore.SqlColumns;
 import dev.incidentlifecycle.eventstore.SqlRows;
 import dev.incidentlifecycle.incidents.alert.AlertEvent;
 import dev.incidentlifecycle.incidents.alert.AlertStatus;
@@ -14,8 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,70 +72,52 @@ public class AlertProjection implements Projection<AlertEvent> {
         return List.of("alert");
     }
 
-    private static Uni<Void> insert(Mutiny.Session session, List<Row> rows) {
-        var query = session.createNativeQuery("insert into alert (alert_id, dedup_key, status, severity, summary, source, "
-                + "service, component, alert_group, alert_class, client, client_url, details, links, occurrences, incident_id, "
-                + "triggered_at, received_at, last_trigger_at, acknowledged_at, resolved_at, grouped_by, version) values "
-                + SqlRows.values(rows.size(), "cast(? as uuid)", "cast(? as text)", "cast(? as text)", "cast(? as text)",
-                "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as text)",
-                "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as bigint)", "cast(? as uuid)",
-                "cast(? as timestamptz)", "cast(? as timestamptz)", "cast(? as timestamptz)", "cast(? as timestamptz)",
-                "cast(? as timestamptz)", "cast(? as text)", "cast(? as bigint)"));
-        int p = 1;
-        for (Row row : rows) {
-            AlertEvent.Triggered t = row.created;
-            query.setParameter(p++, t.alertId().toString())
-                    .setParameter(p++, t.dedupKey())
-                    .setParameter(p++, row.status)
-                    .setParameter(p++, t.severity().name())
-                    .setParameter(p++, t.summary())
-                    .setParameter(p++, t.source())
-                    .setParameter(p++, t.service())
-                    .setParameter(p++, t.component())
-                    .setParameter(p++, t.group())
-                    .setParameter(p++, t.alertClass())
-                    .setParameter(p++, t.client())
-                    .setParameter(p++, t.clientUrl())
-                    .setParameter(p++, json(t.customDetails()))
-                    .setParameter(p++, json(t.links()))
-                    .setParameter(p++, row.occurrences)
-                    .setParameter(p++, row.incidentId == null ? null : row.incidentId.toString())
-                    .setParameter(p++, time(t.triggeredAt()))
-                    .setParameter(p++, time(t.receivedAt()))
-                    .setParameter(p++, time(row.lastTriggerAt))
-                    .setParameter(p++, time(row.acknowledgedAt))
-                    .setParameter(p++, time(row.resolvedAt))
-                    .setParameter(p++, row.groupedBy)
-                    .setParameter(p++, row.version);
-        }
-        return query.executeUpdate().replaceWithVoid();
-    }
+    private static final String INSERT = "insert into alert (alert_id, dedup_key, status, severity, summary, source, "
+            + "service, component, alert_group, alert_class, client, client_url, details, links, occurrences, incident_id, "
+            + "triggered_at, received_at, last_trigger_at, acknowledged_at, resolved_at, grouped_by, version) "
+            + "select cast(r.alert_id as uuid), r.dedup_key, r.status, r.severity, r.summary, r.source, r.service, r.component, "
+            + "r.alert_group, r.alert_class, r.client, r.client_url, r.details, r.links, cast(r.occurrences as bigint), "
+            + "cast(r.incident_id as uuid), cast(r.triggered_at as timestamptz), cast(r.received_at as timestamptz), "
+            + "cast(r.last_trigger_at as timestamptz), cast(r.acknowledged_at as timestamptz), "
+            + "cast(r.resolved_at as timestamptz), r.grouped_by, cast(r.version as bigint) from "
+            + SqlColumns.unnest("r", "alert_id", "dedup_key", "status", "severity", "summary", "source", "service", "component",
+            "alert_group", "alert_class", "client", "client_url", "details", "links", "occurrences", "incident_id",
+            "triggered_at", "received_at", "last_trigger_at", "acknowledged_at", "resolved_at", "grouped_by", "version")
+            + " order by r.position";
 
     /** Only what the events changed: a null in the values keeps the row's column. */
-    private static Uni<Void> update(Mutiny.Session session, List<Row> rows) {
-        var query = session.createNativeQuery("update alert a set status = coalesce(v.status, a.status), "
-                + "occurrences = coalesce(v.occurrences, a.occurrences), last_trigger_at = coalesce(v.last_trigger_at, a.last_trigger_at), "
-                + "acknowledged_at = coalesce(v.acknowledged_at, a.acknowledged_at), resolved_at = coalesce(v.resolved_at, a.resolved_at), "
-                + "incident_id = case when v.detached then null else coalesce(v.incident_id, a.incident_id) end, "
-                + "grouped_by = coalesce(v.grouped_by, a.grouped_by), version = v.version from (values "
-                + SqlRows.values(rows.size(), "cast(? as uuid)", "cast(? as text)", "cast(? as bigint)", "cast(? as timestamptz)",
-                "cast(? as timestamptz)", "cast(? as timestamptz)", "cast(? as uuid)", "cast(? as boolean)", "cast(? as text)", "cast(? as bigint)")
-                + ") as v(alert_id, status, occurrences, last_trigger_at, acknowledged_at, resolved_at, incident_id, detached, grouped_by, version) "
-                + "where a.alert_id = v.alert_id");
-        int p = 1;
+    private static final String UPDATE = "update alert a set status = coalesce(v.status, a.status), "
+            + "occurrences = coalesce(cast(v.occurrences as bigint), a.occurrences), "
+            + "last_trigger_at = coalesce(cast(v.last_trigger_at as timestamptz), a.last_trigger_at), "
+            + "acknowledged_at = coalesce(cast(v.acknowledged_at as timestamptz), a.acknowledged_at), "
+            + "resolved_at = coalesce(cast(v.resolved_at as timestamptz), a.resolved_at), "
+            + "incident_id = case when cast(v.detached as boolean) then null else coalesce(cast(v.incident_id as uuid), a.incident_id) end, "
+            + "grouped_by = coalesce(v.grouped_by, a.grouped_by), version = cast(v.version as bigint) from "
+            + SqlColumns.unnest("v", "alert_id", "status", "occurrences", "last_trigger_at", "acknowledged_at", "resolved_at",
+            "incident_id", "detached", "grouped_by", "version")
+            + " where a.alert_id = cast(v.alert_id as uuid)";
+
+    private static Uni<Void> insert(Mutiny.Session session, List<Row> rows) {
+        SqlColumns columns = new SqlColumns(23, rows.size());
         for (Row row : rows) {
-            query.setParameter(p++, row.alertId.toString())
-                    .setParameter(p++, row.status)
-                    .setParameter(p++, row.occurrences)
-                    .setParameter(p++, time(row.lastTriggerAt))
-                    .setParameter(p++, time(row.acknowledgedAt))
-                    .setParameter(p++, time(row.resolvedAt))
-                    .setParameter(p++, row.incidentId == null ? null : row.incidentId.toString())
-                    .setParameter(p++, row.detached)
-                    .setParameter(p++, row.groupedBy)
-                    .setParameter(p++, row.version);
+            AlertEvent.Triggered t = row.created;
+            columns.row().add(t.alertId()).add(t.dedupKey()).add(row.status).add(t.severity().name()).add(t.summary())
+                    .add(t.source()).add(t.service()).add(t.component()).add(t.group()).add(t.alertClass()).add(t.client())
+                    .add(t.clientUrl()).add(json(t.customDetails())).add(json(t.links())).add(row.occurrences)
+                    .add(row.incidentId).add(t.triggeredAt()).add(t.receivedAt()).add(row.lastTriggerAt)
+                    .add(row.acknowledgedAt).add(row.resolvedAt).add(row.groupedBy).add(row.version);
         }
-        return query.executeUpdate().invoke(updated -> {
+        return columns.bind(session.createNativeQuery(INSERT)).executeUpdate().replaceWithVoid();
+    }
+
+    private static Uni<Void> update(Mutiny.Session session, List<Row> rows) {
+        SqlColumns columns = new SqlColumns(10, rows.size());
+        for (Row row : rows) {
+            columns.row().add(row.alertId).add(row.status).add(row.occurrences).add(row.lastTriggerAt)
+                    .add(row.acknowledgedAt).add(row.resolvedAt).add(row.incidentId).add(row.detached)
+                    .add(row.groupedBy).add(row.version);
+        }
+        return columns.bind(session.createNativeQuery(UPDATE)).executeUpdate().invoke(updated -> {
             if (updated != rows.size()) {
                 throw new IllegalStateException((rows.size() - updated)
                         + " alerts have events but no row: rebuild the alerts read model");
@@ -190,10 +171,6 @@ public class AlertProjection implements Projection<AlertEvent> {
                 throw new IllegalArgumentException("unknown alert event " + event);
             }
         }
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static String json(Object value) {

@@ -5,6 +5,7 @@ import dev.incidentlifecycle.eventstore.AggregateType;
 import dev.incidentlifecycle.eventstore.EventJson;
 import dev.incidentlifecycle.eventstore.Projection;
 import dev.incidentlifecycle.eventstore.RecordedEvent;
+import dev.incidentlifecycle.eventstore.SqlColumns;
 import dev.incidentlifecycle.eventstore.SqlRows;
 import dev.incidentlifecycle.incidents.eventlog.Streams;
 import dev.incidentlifecycle.incidents.incident.IncidentEvent;
@@ -15,9 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -105,51 +103,42 @@ public class IncidentProjection implements Projection<IncidentEvent> {
         });
     }
 
+    private static final String UPSERT = "insert into incident (id, number, title, status, severity, service, commander, "
+            + "source, declared_at, detected_at, acknowledged_at, mitigated_at, resolved_at, closed_at, grouping_key, "
+            + "last_alert_at, time_to_acknowledge_ms, time_to_mitigate_ms, time_to_resolve_ms, state, version) "
+            + "select cast(r.id as uuid), r.number, r.title, r.status, r.severity, r.service, r.commander, r.source, "
+            + "cast(r.declared_at as timestamptz), cast(r.detected_at as timestamptz), cast(r.acknowledged_at as timestamptz), "
+            + "cast(r.mitigated_at as timestamptz), cast(r.resolved_at as timestamptz), cast(r.closed_at as timestamptz), "
+            + "r.grouping_key, cast(r.last_alert_at as timestamptz), cast(r.time_to_acknowledge_ms as bigint), "
+            + "cast(r.time_to_mitigate_ms as bigint), cast(r.time_to_resolve_ms as bigint), r.state, cast(r.version as bigint) from "
+            + SqlColumns.unnest("r", "id", "number", "title", "status", "severity", "service", "commander", "source",
+            "declared_at", "detected_at", "acknowledged_at", "mitigated_at", "resolved_at", "closed_at", "grouping_key",
+            "last_alert_at", "time_to_acknowledge_ms", "time_to_mitigate_ms", "time_to_resolve_ms", "state", "version")
+            + " order by r.position"
+            + " on conflict (id) do update set number = excluded.number, title = excluded.title, status = excluded.status, "
+            + "severity = excluded.severity, service = excluded.service, commander = excluded.commander, "
+            + "source = excluded.source, declared_at = excluded.declared_at, detected_at = excluded.detected_at, "
+            + "acknowledged_at = excluded.acknowledged_at, mitigated_at = excluded.mitigated_at, "
+            + "resolved_at = excluded.resolved_at, closed_at = excluded.closed_at, grouping_key = excluded.grouping_key, "
+            // A state folded before the latest alert time was kept leaves the migrated column as it is.
+            + "last_alert_at = coalesce(excluded.last_alert_at, incident.last_alert_at), "
+            + "time_to_acknowledge_ms = excluded.time_to_acknowledge_ms, time_to_mitigate_ms = excluded.time_to_mitigate_ms, "
+            + "time_to_resolve_ms = excluded.time_to_resolve_ms, state = excluded.state, version = excluded.version";
+
     private static Uni<Void> upsert(Mutiny.Session session, List<Folded> rows) {
-        var query = session.createNativeQuery("insert into incident (id, number, title, status, severity, service, commander, "
-                + "source, declared_at, detected_at, acknowledged_at, mitigated_at, resolved_at, closed_at, grouping_key, "
-                + "last_alert_at, time_to_acknowledge_ms, time_to_mitigate_ms, time_to_resolve_ms, state, version) values "
-                + SqlRows.values(rows.size(), "cast(? as uuid)", "cast(? as text)", "cast(? as text)", "cast(? as text)",
-                "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as timestamptz)",
-                "cast(? as timestamptz)", "cast(? as timestamptz)", "cast(? as timestamptz)", "cast(? as timestamptz)",
-                "cast(? as timestamptz)", "cast(? as text)", "cast(? as timestamptz)", "cast(? as bigint)", "cast(? as bigint)",
-                "cast(? as bigint)", "cast(? as text)", "cast(? as bigint)")
-                + " on conflict (id) do update set number = excluded.number, title = excluded.title, status = excluded.status, "
-                + "severity = excluded.severity, service = excluded.service, commander = excluded.commander, "
-                + "source = excluded.source, declared_at = excluded.declared_at, detected_at = excluded.detected_at, "
-                + "acknowledged_at = excluded.acknowledged_at, mitigated_at = excluded.mitigated_at, "
-                + "resolved_at = excluded.resolved_at, closed_at = excluded.closed_at, grouping_key = excluded.grouping_key, "
-                // A state folded before the latest alert time was kept leaves the migrated column as it is.
-                + "last_alert_at = coalesce(excluded.last_alert_at, incident.last_alert_at), "
-                + "time_to_acknowledge_ms = excluded.time_to_acknowledge_ms, time_to_mitigate_ms = excluded.time_to_mitigate_ms, "
-                + "time_to_resolve_ms = excluded.time_to_resolve_ms, state = excluded.state, version = excluded.version");
-        int p = 1;
+        SqlColumns columns = new SqlColumns(21, rows.size());
         for (Folded row : rows) {
             IncidentState incident = row.incident();
             ResponseTimes times = incident.responseTimes();
-            query.setParameter(p++, incident.id().toString())
-                    .setParameter(p++, incident.number())
-                    .setParameter(p++, incident.title())
-                    .setParameter(p++, incident.status().name())
-                    .setParameter(p++, incident.severity().name())
-                    .setParameter(p++, incident.service())
-                    .setParameter(p++, incident.commander())
-                    .setParameter(p++, incident.source().name())
-                    .setParameter(p++, time(incident.declaredAt()))
-                    .setParameter(p++, time(incident.detectedAt()))
-                    .setParameter(p++, time(incident.acknowledgedAt()))
-                    .setParameter(p++, time(incident.mitigatedAt()))
-                    .setParameter(p++, time(incident.resolvedAt()))
-                    .setParameter(p++, time(incident.closedAt()))
-                    .setParameter(p++, incident.groupingKey())
-                    .setParameter(p++, time(incident.lastAlertAt()))
-                    .setParameter(p++, millis(times.timeToAcknowledge()))
-                    .setParameter(p++, millis(times.timeToMitigate()))
-                    .setParameter(p++, millis(times.timeToResolve()))
-                    .setParameter(p++, json(incident))
-                    .setParameter(p++, row.version());
+            columns.row().add(incident.id()).add(incident.number()).add(incident.title()).add(incident.status().name())
+                    .add(incident.severity().name()).add(incident.service()).add(incident.commander())
+                    .add(incident.source().name()).add(incident.declaredAt()).add(incident.detectedAt())
+                    .add(incident.acknowledgedAt()).add(incident.mitigatedAt()).add(incident.resolvedAt())
+                    .add(incident.closedAt()).add(incident.groupingKey()).add(incident.lastAlertAt())
+                    .add(millis(times.timeToAcknowledge())).add(millis(times.timeToMitigate()))
+                    .add(millis(times.timeToResolve())).add(json(incident)).add(row.version());
         }
-        return query.executeUpdate().replaceWithVoid();
+        return columns.bind(session.createNativeQuery(UPSERT)).executeUpdate().replaceWithVoid();
     }
 
     private static String json(IncidentState incident) {
@@ -158,10 +147,6 @@ public class IncidentProjection implements Projection<IncidentEvent> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the state of incident " + incident.id(), e);
         }
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static Long millis(Duration duration) {

@@ -8,7 +8,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -88,6 +90,11 @@ public final class PartitionedConsumer<T> {
     private final Map<TopicPartition, Integer> failures = new HashMap<>();
     /** Offsets already dead-lettered whose position has not committed yet: a retry must not dead-letter them again. */
     private final Map<TopicPartition, Set<Long>> deadLettered = new HashMap<>();
+    /**
+     * The event-loop context each partition's transactions run on, taken from the event loops in turn: the
+     * partitions' batches share the cores instead of queueing on the one loop that Vert.x gives this thread.
+     */
+    private final Map<Integer, Context> contexts = new HashMap<>();
     /** The batch of each partition that is being handled (the partition is paused meanwhile). */
     private final Map<TopicPartition, InFlight> inFlight = new LinkedHashMap<>();
 
@@ -204,7 +211,7 @@ public final class PartitionedConsumer<T> {
             }
             CompletableFuture<Void> done;
             try {
-                done = onVertx(batchOf(partition, from, batch));
+                done = onVertx(partition, batchOf(partition, from, batch));
             } catch (Exception e) {
                 done = CompletableFuture.failedFuture(e); // dead-lettering failed: the broker is not reachable
             }
@@ -327,7 +334,7 @@ public final class PartitionedConsumer<T> {
         for (ConsumerRecord<String, byte[]> record : records) {
             Long from = stored.get(partition);
             try {
-                onVertx(batchOf(partition, from, List.of(record))).get(BATCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                onVertx(partition, batchOf(partition, from, List.of(record))).get(BATCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 committed(partition, record.offset() + 1);
                 continue;
             } catch (Exception e) {
@@ -351,7 +358,7 @@ public final class PartitionedConsumer<T> {
                         deadLetter(partition, record, failure);
                     }
                     // Nothing of the record is kept: only the position moves past it.
-                    onVertx(() -> store.transact(CommandContext.by(subscription.consumer()), work ->
+                    onVertx(partition, () -> store.transact(CommandContext.by(subscription.consumer()), work ->
                             ConsumedPositions.advance(work, subscription, partition.partition(), from, record.offset() + 1)))
                             .get(BATCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                     committed(partition, record.offset() + 1);
@@ -445,7 +452,7 @@ public final class PartitionedConsumer<T> {
         List<TopicPartition> partitions = new ArrayList<>(unpositioned);
         Map<Integer, Long> positions;
         try {
-            positions = onVertx(() -> store.transact(CommandContext.by(subscription.consumer()), work ->
+            positions = onVertx(null, () -> store.transact(CommandContext.by(subscription.consumer()), work ->
                     ConsumedPositions.read(work.session(), subscription, ConsumedPositions.partitions(partitions))))
                     .get(BATCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -463,9 +470,11 @@ public final class PartitionedConsumer<T> {
         }
     }
 
-    private <R> CompletableFuture<R> onVertx(Supplier<Uni<R>> work) {
+    /** Runs work on a duplicate of the context of its partition, a new one for work of no partition. */
+    private <R> CompletableFuture<R> onVertx(TopicPartition partition, Supplier<Uni<R>> work) {
         CompletableFuture<R> result = new CompletableFuture<>();
-        var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        var context = VertxContext.createNewDuplicatedContext(partition == null ? vertx.getOrCreateContext()
+                : contexts.computeIfAbsent(partition.partition(), p -> ((VertxInternal) vertx).createEventLoopContext()));
         context.runOnContext(v -> {
             try {
                 work.get().subscribe().with(result::complete, result::completeExceptionally);
