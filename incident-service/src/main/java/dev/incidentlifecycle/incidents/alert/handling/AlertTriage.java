@@ -102,19 +102,9 @@ public class AlertTriage {
                     return work.loadAll(Streams.INCIDENT, ids);
                 })
                 .invoke(loaded -> loaded.forEach((id, incident) -> batch.knowIncident(UUID.fromString(id), incident)))
-                .flatMap(loaded -> numbers(work, batch.declarationsQueued()))
+                .flatMap(loaded -> work.nextValues("incident_number", batch.declarationsQueued()))
                 .invoke(batch::decideIncidentCommands)
                 .flatMap(v -> alertsResolved(work, batch, resolved));
-    }
-
-    /** The next {@code count} incident numbers, in one round trip. */
-    private static Uni<List<Long>> numbers(UnitOfWork work, int count) {
-        if (count == 0) {
-            return Uni.createFrom().item(List.of());
-        }
-        return work.session().createNativeQuery("select nextval('incident_number') from generate_series(1, ?1)", Long.class)
-                .setParameter(1, count)
-                .getResultList();
     }
 
     /** The grouping key of a signal: what the batch locks for it, and what it groups by. */
