@@ -80,8 +80,9 @@ final class RawPipeline {
             statement.execute("drop schema if exists " + SCHEMA + " cascade");
             statement.execute("create schema " + SCHEMA);
             statement.execute(EVENT_LOG);
-            statement.execute("create index event_log_by_transaction on " + SCHEMA + ".event_log (transaction_id, global_position)");
-            statement.execute("create index event_log_by_type on " + SCHEMA + ".event_log (stream_type, global_position)");
+            // The event log's indexes as the services have them (event-store migrations V1, V1_2, V1_4).
+            statement.execute("create index event_log_by_type_and_transaction on " + SCHEMA
+                    + ".event_log (stream_type, transaction_id, global_position)");
         }
         try {
             fill(topic, records);

@@ -108,6 +108,26 @@ class PartitionedConsumerTest {
     }
 
     @Test
+    void full_batches_of_messages_the_handler_skips_are_passed_and_the_record_after_them_is_handled() {
+        String tally = UUID.randomUUID().toString();
+        double deadLettered = counter("messages_dead_lettered");
+        double retried = counter("messages_retried");
+        // Four polls' worth of records on one partition that the handler skips without a round trip, as a
+        // consumer skips event types it does not read: each batch is a long run of handlers that finish at once.
+        @SuppressWarnings("unchecked")
+        ProducerRecord<String, byte[]>[] records = new ProducerRecord[2_001];
+        for (int i = 0; i < 2_000; i++) {
+            records[i] = command(tally, "{\"ignore\": true}");
+        }
+        records[2_000] = command(tally, "{\"tally\": \"" + tally + "\", \"add\": 3}");
+        RealInfrastructure.produce(records);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(tally) == 3);
+        assertThat(counter("messages_dead_lettered") - deadLettered).isZero();
+        assertThat(counter("messages_retried") - retried).isZero();
+    }
+
+    @Test
     void a_record_that_fails_the_same_way_every_time_is_dead_lettered_not_retried_forever() {
         String tally = UUID.randomUUID().toString();
         try (KafkaTopic dlq = KafkaTopic.readFromStart(RealInfrastructure.bootstrapServers(), "tally-commands.dlq")) {

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A consumer of {@code tally-commands}: {@code {"tally": "id", "add": n}} adds n to a tally. */
+/**
+ * A consumer of {@code tally-commands}: {@code {"tally": "id", "add": n}} adds n to a tally; {@code {"ignore": true}}
+ * is skipped.
+ */
 @ApplicationScoped
 public class TallyCommands implements MessageHandler {
 
@@ -31,6 +34,9 @@ public class TallyCommands implements MessageHandler {
     @Override
     public Uni<Void> handle(IncomingMessage message, InBatch batch) {
         var body = message.object();
+        if (body.path("ignore").asBoolean(false)) {
+            return Uni.createFrom().voidItem(); // as a consumer skips the event types it does not read
+        }
         if (!body.path("tally").isTextual() || !body.path("add").canConvertToLong()) {
             throw new PoisonMessage("a tally command needs a string 'tally' and a number 'add'");
         }
