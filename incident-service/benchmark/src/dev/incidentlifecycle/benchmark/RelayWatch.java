@@ -1,5 +1,9 @@
 package dev.incidentlifecycle.benchmark;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +22,19 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * what appears on the topic from now on, by each record's timestamp (set by the relay's producer when it sends);
  * incident-service's {@code event_relay_lag} gauge, sampled every 250 ms, says when the relay had a backlog.
  * The relay's own rate is what it publishes while it has a backlog; when it never has one, it kept up and the
- * rate it shows is only the rate events were written.
+ * rate it shows is only the rate events were written. The phase ends when every incident event written to the log
+ * since the watch began is on the topic (or at the phase's time-out, which the figure then says): a relay that
+ * stalls is never mistaken for one that kept up.
  */
 final class RelayWatch {
 
-    record Figures(long published, double overallPerSecond, double busySeconds, long publishedWhileBusy, double maxLag) {
+    record Figures(long published, long written, double overallPerSecond, double busySeconds, long publishedWhileBusy,
+                   double maxLag) {
+
+        /** Whether everything written to the log in the phase reached the topic. */
+        boolean caughtUp() {
+            return published >= written;
+        }
 
         /** Records/s while the relay had a backlog, or the overall rate when it never had one worth a second. */
         double perSecond() {
@@ -30,14 +42,17 @@ final class RelayWatch {
         }
 
         boolean keptUp() {
-            return busySeconds < 1;
+            return caughtUp() && busySeconds < 1;
         }
     }
 
     private record LagSample(long atMillis, double lag) {
     }
 
+    private static final String PUBLISHED_STREAMS = "from incident.event_log where stream_type = 'incident'";
+
     private final RunningSystem system;
+    private final long logPositionAtStart;
     private final List<Long> timestamps = new ArrayList<>();
     private final List<LagSample> lags = new ArrayList<>();
     private final Thread reader;
@@ -46,6 +61,7 @@ final class RelayWatch {
 
     RelayWatch(RunningSystem system) throws Exception {
         this.system = system;
+        this.logPositionAtStart = logQuery("select coalesce(max(global_position), 0) " + PUBLISHED_STREAMS);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -93,18 +109,15 @@ final class RelayWatch {
         }
     }
 
-    /** Waits until nothing new has appeared for {@code quiet} (at most {@code timeout}), then stops and sums up. */
-    Figures settle(Duration quiet, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until every incident event written to the log since the watch began has appeared on the topic (at most
+     * {@code timeout}), then stops and sums up. Call it once the phase has written all it writes.
+     */
+    Figures settle(Duration timeout) throws Exception {
+        long written = logQuery("select count(*) " + PUBLISHED_STREAMS + " and global_position > " + logPositionAtStart);
         long deadline = System.nanoTime() + timeout.toNanos();
-        long last = published();
-        long lastChange = System.nanoTime();
-        while (System.nanoTime() < deadline && System.nanoTime() - lastChange < quiet.toNanos()) {
+        while (System.nanoTime() < deadline && published() < written) {
             Thread.sleep(100);
-            long now = published();
-            if (now != last) {
-                last = now;
-                lastChange = System.nanoTime();
-            }
         }
         stop();
         List<Long> times;
@@ -131,7 +144,15 @@ final class RelayWatch {
             busyMillis += to - from.atMillis();
             whileBusy += times.stream().filter(t -> t >= from.atMillis() && t < to).count();
         }
-        return new Figures(times.size(), overall, busyMillis / 1e3, whileBusy, maxLag);
+        return new Figures(times.size(), written, overall, busyMillis / 1e3, whileBusy, maxLag);
+    }
+
+    private long logQuery(String sql) throws SQLException {
+        try (Connection connection = system.database(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private void stop() throws InterruptedException {

@@ -23,11 +23,7 @@ public interface Projection<E> {
      * (alerts in a storm) writes them set-based instead, with the same result.
      */
     default Uni<Void> applyAll(Mutiny.Session session, List<RecordedEvent<E>> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (RecordedEvent<E> event : events) {
-            chain = chain.flatMap(v -> apply(session, event));
-        }
-        return chain;
+        return InOrder.each(events, event -> apply(session, event));
     }
 
     /**

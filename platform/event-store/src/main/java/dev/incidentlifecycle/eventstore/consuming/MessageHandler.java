@@ -1,6 +1,7 @@
 package dev.incidentlifecycle.eventstore.consuming;
 
 import dev.incidentlifecycle.eventstore.CommandContext;
+import dev.incidentlifecycle.eventstore.InOrder;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
 import io.smallrye.mutiny.Uni;
 
@@ -24,8 +25,7 @@ public interface MessageHandler extends BatchHandler<IncomingMessage> {
 
     @Override
     default Uni<Void> handle(UnitOfWork work, int partition, List<Read<IncomingMessage>> batch) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Read<IncomingMessage> read : batch) {
+        return InOrder.each(batch, read -> {
             IncomingMessage message = read.message();
             InBatch inBatch = new InBatch() {
                 @Override
@@ -33,9 +33,8 @@ public interface MessageHandler extends BatchHandler<IncomingMessage> {
                     return commands.apply(work.as(context, message.traceParent()));
                 }
             };
-            chain = chain.flatMap(v -> Uni.createFrom().deferred(() -> handle(message, inBatch)));
-        }
-        return chain;
+            return Uni.createFrom().deferred(() -> handle(message, inBatch));
+        });
     }
 
     /** The transaction of the batch a message came in. */

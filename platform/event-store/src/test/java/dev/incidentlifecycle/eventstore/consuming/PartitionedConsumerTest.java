@@ -112,12 +112,14 @@ class PartitionedConsumerTest {
         String tally = UUID.randomUUID().toString();
         double deadLettered = counter("messages_dead_lettered");
         double retried = counter("messages_retried");
-        // Four polls' worth of records on one partition that the handler skips without a round trip, as a
-        // consumer skips event types it does not read: each batch is a long run of handlers that finish at once.
+        // Four polls' worth of records on one partition that the handler skips without a round trip, as a consumer
+        // skips event types it does not read or finds the incident in its session already: each batch is a long run
+        // of handlers that finish at once, each after a few dozen steps (review-service's batches of this shape once
+        // overflowed the event loop's stack, and the batch then never ended).
         @SuppressWarnings("unchecked")
         ProducerRecord<String, byte[]>[] records = new ProducerRecord[2_001];
         for (int i = 0; i < 2_000; i++) {
-            records[i] = command(tally, "{\"ignore\": true}");
+            records[i] = command(tally, "{\"ignore\": true, \"depth\": 40}");
         }
         records[2_000] = command(tally, "{\"tally\": \"" + tally + "\", \"add\": 3}");
         RealInfrastructure.produce(records);
