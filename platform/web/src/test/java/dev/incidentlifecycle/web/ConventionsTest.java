@@ -4,14 +4,19 @@ import dev.incidentlifecycle.testing.RealInfrastructure;
 import dev.incidentlifecycle.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -22,6 +27,9 @@ import static org.hamcrest.Matchers.not;
 class ConventionsTest {
 
     static final String PROBLEM = "application/problem+json";
+    @TestHTTPResource("/guarded")
+    URL guarded;
+
     static final String NOTE = "{\"text\": \"checked the dashboards\", \"priority\": 2}";
 
     static String responder() {
@@ -103,7 +111,23 @@ class ConventionsTest {
     void an_oversized_body_is_refused() {
         given().auth().oauth2(responder()).contentType(ContentType.JSON)
                 .body("{\"text\": \"" + "x".repeat(8 * 1024) + "\", \"priority\": 1}").post("/guarded")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType(PROBLEM)
+                .body("status", equalTo(413), "detail", containsString("the limit is 4 KiB (4,096 bytes)"));
+    }
+
+    @Test
+    void a_client_that_waits_for_100_continue_is_refused_before_it_sends_an_oversized_body() throws Exception {
+        try (Socket socket = new Socket(guarded.getHost(), guarded.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /guarded HTTP/1.1\r\nHost: " + guarded.getHost() + "\r\n"
+                    + "Authorization: Bearer " + responder() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000000\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // No body is sent: the answer must come on the headers alone, and be the final one.
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
+                    .contains("the request body is 1,000,000 bytes; the limit is 4 KiB").doesNotContain("100 Continue");
+        }
     }
 
     @Test
