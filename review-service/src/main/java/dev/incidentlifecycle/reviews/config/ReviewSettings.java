@@ -5,12 +5,15 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.net.URI;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The review policy, business calendar and facilitator rotation ({@code reviews.*}); defaults in application.properties. */
 @ConfigMapping(prefix = "reviews")
@@ -27,8 +30,23 @@ public interface ReviewSettings {
     @WithDefault("http://127.0.0.1:8082")
     URI publicBaseUrl();
 
-    /** The facilitator rotation, in turn order. */
-    List<String> facilitators();
+    /**
+     * The facilitator rotation, in turn order: each one with the organisation's calendar unless the directory
+     * describes them. Facilitators only in the directory follow, in the order of their ids.
+     */
+    Optional<List<String>> facilitators();
+
+    /**
+     * Facilitators with their own time zone, working hours, holidays and teams, by id (their username). An id with
+     * a dot is quoted: {@code reviews.facilitator-directory."fac.amara".time-zone=Europe/Berlin}.
+     */
+    Map<String, DirectoryEntry> facilitatorDirectory();
+
+    /**
+     * The teams related to each service ({@code reviews.service-teams.payments=payments,checkout}): the rotation
+     * offers an incident's review to facilitators of those teams first. A service not listed prefers nobody.
+     */
+    Map<String, List<String>> serviceTeams();
 
     /** How often overdue reviews are looked for, as the scheduler reads it ({@code 1m}, {@code 30s}; {@code off}). */
     @WithDefault("1m")
@@ -58,6 +76,31 @@ public interface ReviewSettings {
 
         @WithDefault("0")
         int businessDays();
+    }
+
+    /** One facilitator of the directory; what is left out is the organisation's ({@code reviews.calendar.*}). */
+    interface DirectoryEntry {
+        /** Defaults to the id. */
+        Optional<String> displayName();
+
+        Optional<String> email();
+
+        /** An IANA zone ({@code America/New_York}); the organisation's zone when left out. */
+        Optional<ZoneId> timeZone();
+
+        /** Days of the week they work ({@code MONDAY,TUESDAY}); Monday to Friday when left out. */
+        Optional<Set<DayOfWeek>> workingDays();
+
+        /** Start of their working hours, local time in their zone; the organisation's opening when left out. */
+        Optional<LocalTime> worksFrom();
+
+        /** End of their working hours (exclusive), after {@code works-from}; the organisation's closing when left out. */
+        Optional<LocalTime> worksUntil();
+
+        /** Their own days off, local dates in their zone; the organisation's holidays apply as well. */
+        Optional<List<LocalDate>> holidays();
+
+        Optional<Set<String>> teams();
     }
 
     interface Calendar {

@@ -183,7 +183,7 @@ public class ReviewScheduling {
         IncidentPeople people = peopleOf(incident);
         return facilitators.rotation(work.session())
                 .flatMap(rotation -> facilitators.bookings(work.session(), from).map(bookings -> facilitator == null
-                        ? planner.plan(rotation, people, List.of(), from, terms.dueAt(), bookings)
+                        ? planner.plan(rotation, people, incident.service, List.of(), from, terms.dueAt(), bookings)
                         : planner.reschedule(null, facilitator, from, terms.dueAt(), bookings)
                         .map(slot -> new ReviewPlan(facilitator.strip(), slot.slot(), slot.afterDue(), slot.shortNotice(),
                                 people.participants(), rotation.after(facilitator.strip())))));

@@ -15,6 +15,10 @@ import java.util.stream.IntStream;
  * count, so they get their turn before anyone gets another: skips never cost anyone their share, and the
  * spread of picks stays bounded (a plain pointer would let it grow). A facilitator added to the list later
  * starts at zero picks and so leads until level: seed {@link RotationState} if that is unwanted.
+ *
+ * <p>Facilitators of a team related to the incident's service, when there are any, are offered before everyone
+ * else (each group fairest first). The preference only reorders: the others keep their lower counts, so they
+ * catch up on the incidents of services that prefer nobody.
  */
 public final class FacilitatorRotation {
 
@@ -43,10 +47,20 @@ public final class FacilitatorRotation {
      * of its responders.
      */
     public List<String> candidates(RotationState state, IncidentPeople incident) {
+        return candidates(state, incident, Set.of());
+    }
+
+    /**
+     * The facilitators who may run the review of an incident: those {@code preferred} (of a team related to its
+     * service) first, each group fairest first; never its commander or one of its responders.
+     */
+    public List<String> candidates(RotationState state, IncidentPeople incident, Set<String> preferred) {
         int n = facilitators.size();
         int last = state.lastPicked() == null ? -1 : indexOf(state.lastPicked());
+        Set<String> preferredKeys = preferred.stream().map(IncidentPeople::identity).collect(Collectors.toSet());
         Comparator<Integer> fairest = Comparator
-                .<Integer>comparingInt(i -> state.picksOf(facilitators.get(i)))
+                .<Integer, Boolean>comparing(i -> !preferredKeys.contains(IncidentPeople.identity(facilitators.get(i))))
+                .thenComparingInt(i -> state.picksOf(facilitators.get(i)))
                 .thenComparingInt(i -> Math.floorMod(i - last - 1, n));
         return IntStream.range(0, n).boxed()
                 .filter(i -> !incident.includes(facilitators.get(i)))

@@ -12,9 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Finds a review meeting slot for one facilitator. Candidate starts lie on a grid (every
- * {@code step} from the opening of business hours), and a slot lies wholly inside business hours of
- * one business day and overlaps none of the facilitator's other meetings. The search, in order:
+ * Finds a review meeting slot for one facilitator, in their calendar (their zone, working days and hours, and
+ * holidays: see {@link #in}). Candidate starts lie on a grid (every {@code step} from the opening of business
+ * hours, in local time, so a DST change moves the grid with the facilitator's day), and a slot lies wholly inside
+ * business hours of one business day and overlaps none of the facilitator's other meetings. The search, in order:
  * <ol>
  *   <li>from the opening of the first business day after the local date of resolution, ending by the
  *       due instant: people get at least a business day to prepare;</li>
@@ -59,6 +60,15 @@ public final class MeetingSlotFinder {
 
     public Duration length() {
         return length;
+    }
+
+    /**
+     * The same search (length, grid, horizon) in another calendar: a facilitator's own.
+     *
+     * @throws IllegalArgumentException when the meeting does not fit in that calendar's hours
+     */
+    public MeetingSlotFinder in(BusinessCalendar other) {
+        return new MeetingSlotFinder(other, length, step, horizonBusinessDays);
     }
 
     /**

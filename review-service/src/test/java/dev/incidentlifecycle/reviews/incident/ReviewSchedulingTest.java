@@ -1,6 +1,7 @@
 package dev.incidentlifecycle.reviews.incident;
 
 import dev.incidentlifecycle.reviews.policy.BusinessCalendar;
+import dev.incidentlifecycle.reviews.schedule.FacilitatorDirectory;
 import dev.incidentlifecycle.reviews.testing.Api;
 import dev.incidentlifecycle.reviews.testing.IncidentStory;
 import dev.incidentlifecycle.reviews.testing.IncidentTimeline;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,9 @@ class ReviewSchedulingTest {
 
     @Inject
     BusinessCalendar calendar;
+
+    @Inject
+    FacilitatorDirectory facilitators;
 
     Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -71,12 +76,56 @@ class ReviewSchedulingTest {
         Instant end = Instant.parse(review.getString("scheduledEnd"));
         assertThat(start).isAfter(resolved);
         assertThat(end).isEqualTo(start.plus(Duration.ofHours(1))).isBeforeOrEqualTo(dueAt);
-        assertThat(calendar.isWithinBusinessHours(start)).isTrue();
+        // Inside fac.chen's own working hours (10:00-18:00 in Singapore, application.properties), not the organisation's.
+        BusinessCalendar chensHours = facilitators.find("fac.chen").orElseThrow().hours();
+        assertThat(chensHours.isWithinBusinessHours(start)).isTrue();
+        assertThat(chensHours.isWithinBusinessHours(end.minusSeconds(1))).isTrue();
         assertThat(review.getInt("sequence")).isZero();
         assertThat(review.getInt("version")).isEqualTo(1);
         assertThat(review.getList("timeline.type", String.class)).containsExactly("incident.declared",
                 "incident.role-assigned", "incident.responder-joined", "incident.responder-joined", "incident.resolved");
         assertThat(review.getString("timeline[1].summary")).isEqualTo("fac.amara made fac.bo commander");
+    }
+
+    @Test
+    void a_facilitator_in_another_zone_is_booked_inside_their_own_working_hours() {
+        // fac.bo works Monday to Thursday, 08:00-16:00 in New York (application.properties); fac.amara and fac.chen were
+        // in the incident. The incident is resolved in a week of its own, years ahead, so no other test's meeting is in
+        // the way: on a Friday, 18:00 UTC.
+        IncidentStory incident = IncidentStory.about("Ledger exports stuck", "ledger");
+        Instant resolved = Instant.parse("2030-03-08T18:00:00Z");
+        RealInfrastructure.produce(
+                incident.declared("SEV1", "fac.amara", "fac.amara", resolved.minus(Duration.ofHours(1))),
+                incident.responderJoined("fac.chen", resolved.minus(Duration.ofMinutes(30))),
+                incident.resolved("fac.amara", resolved));
+
+        JsonPath review = Api.awaitReviewOf(incident.id());
+
+        assertThat(review.getString("status")).isEqualTo("SCHEDULED");
+        assertThat(review.getString("facilitator")).isEqualTo("fac.bo");
+        // New York is on daylight saving time from Sunday 2030-03-10: Monday 08:00 there is 12:00 UTC, three hours
+        // after the organisation's opening (09:00 UTC).
+        assertThat(Instant.parse(review.getString("scheduledStart"))).isEqualTo(Instant.parse("2030-03-11T12:00:00Z"));
+        assertThat(Instant.parse(review.getString("scheduledEnd"))).isEqualTo(Instant.parse("2030-03-11T13:00:00Z"));
+        assertThat(Instant.parse(review.getString("dueAt"))).isEqualTo(Instant.parse("2030-03-13T17:00:00Z"));
+        assertThat(facilitators.find("fac.bo").orElseThrow().hours().zone()).isEqualTo(ZoneId.of("America/New_York"));
+    }
+
+    @Test
+    void the_review_of_a_payments_incident_goes_to_the_facilitator_of_the_payments_team() {
+        // reviews.service-teams.payments=payments, and fac.amara (09:00-17:00 in Berlin) is of that team; nobody of the
+        // rotation was in the incident. Resolved on a Friday in a week of its own.
+        IncidentStory incident = IncidentStory.about("Refunds not issued", "payments");
+        Instant resolved = Instant.parse("2030-03-15T18:00:00Z");
+        RealInfrastructure.produce(
+                incident.declared("SEV2", "pat", "pat", resolved.minus(Duration.ofHours(1))),
+                incident.resolved("pat", resolved));
+
+        JsonPath review = Api.awaitReviewOf(incident.id());
+
+        assertThat(review.getString("facilitator")).isEqualTo("fac.amara");
+        // Berlin keeps winter time until 2030-03-31: Monday 09:00 there is 08:00 UTC.
+        assertThat(Instant.parse(review.getString("scheduledStart"))).isEqualTo(Instant.parse("2030-03-18T08:00:00Z"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,6 +77,18 @@ class FacilitatorRotationTest {
                 .map(name -> picks.getOrDefault(name, 0)).toList();
         return counts.stream().mapToInt(Integer::intValue).max().orElseThrow()
                 - counts.stream().mapToInt(Integer::intValue).min().orElseThrow();
+    }
+
+    @Test
+    void offers_the_facilitators_of_the_services_teams_first_each_group_fairest_first() {
+        RotationState anaPicked = RotationState.start().after("ana");
+
+        assertThat(rotation.candidates(anaPicked, NOBODY, Set.of("dara", "Ana ")))
+                .containsExactly("dara", "ana", "ben", "chen");
+        assertThat(rotation.candidates(anaPicked, new IncidentPeople("dara", List.of()), Set.of("dara")))
+                .containsExactly("ben", "chen", "ana");
+        assertThat(rotation.candidates(anaPicked, NOBODY, Set.of()))
+                .isEqualTo(rotation.candidates(anaPicked, NOBODY));
     }
 
     @Test

@@ -14,8 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReviewPlannerTest {
 
+    private static final String SERVICE = "payments";
+
     private final FacilitatorRotation rotation = new FacilitatorRotation(List.of("ana", "ben", "chen"));
-    private final ReviewPlanner planner = new ReviewPlanner(rotation, new MeetingSlotFinder(CALENDAR));
+    private final ReviewPlanner planner = new ReviewPlanner(
+            FacilitatorDirectory.withOrganisationCalendar(rotation.facilitators(), CALENDAR), new MeetingSlotFinder(CALENDAR));
     private final Instant friday = local("2026-03-06T19:30");
     private final Instant due = CALENDAR.dueAfter(friday, 3);
 
@@ -23,7 +26,7 @@ class ReviewPlannerTest {
     void plans_facilitator_slot_and_participants() {
         IncidentPeople incident = new IncidentPeople("ana", List.of("dev1", "dev2"));
 
-        ReviewPlan plan = planner.plan(RotationState.start(), incident, List.of("pm"), friday, due, List.of())
+        ReviewPlan plan = planner.plan(RotationState.start(), incident, SERVICE, List.of("pm"), friday, due, List.of())
                 .orElseThrow();
 
         assertThat(plan.facilitator()).isEqualTo("ben");
@@ -39,7 +42,7 @@ class ReviewPlannerTest {
         List<FacilitatorBooking> bookings = new ArrayList<>();
         RotationState state = RotationState.start();
         for (int i = 0; i < 30; i++) {
-            ReviewPlan plan = planner.plan(state, new IncidentPeople("someone", List.of()), List.of(), friday, due,
+            ReviewPlan plan = planner.plan(state, new IncidentPeople("someone", List.of()), SERVICE, List.of(), friday, due,
                     bookings).orElseThrow();
             for (FacilitatorBooking booking : bookings) {
                 if (booking.facilitator().equals(plan.facilitator())) {
@@ -61,7 +64,7 @@ class ReviewPlannerTest {
             bookings.add(new FacilitatorBooking("ana", UUID.randomUUID(), slot(day + "T09:00", day + "T17:00")));
         }
 
-        ReviewPlan plan = planner.plan(RotationState.start(), new IncidentPeople("x", List.of()), List.of(), friday, due,
+        ReviewPlan plan = planner.plan(RotationState.start(), new IncidentPeople("x", List.of()), SERVICE, List.of(), friday, due,
                 bookings).orElseThrow();
 
         assertThat(plan.facilitator()).isEqualTo("ben");
@@ -81,7 +84,7 @@ class ReviewPlannerTest {
         }
         bookings.add(new FacilitatorBooking("ana", UUID.randomUUID(), slot("2026-03-12T09:00", "2026-03-12T12:00")));
 
-        ReviewPlan plan = planner.plan(RotationState.start(), new IncidentPeople("x", List.of()), List.of(), friday, due,
+        ReviewPlan plan = planner.plan(RotationState.start(), new IncidentPeople("x", List.of()), SERVICE, List.of(), friday, due,
                 bookings).orElseThrow();
 
         assertThat(plan.afterDue()).isTrue();
@@ -93,7 +96,7 @@ class ReviewPlannerTest {
     void has_no_plan_when_every_facilitator_was_in_the_incident() {
         IncidentPeople everyone = new IncidentPeople("ana", List.of("ben", "chen"));
 
-        assertThat(planner.plan(RotationState.start(), everyone, List.of(), friday, due, List.of())).isEmpty();
+        assertThat(planner.plan(RotationState.start(), everyone, SERVICE, List.of(), friday, due, List.of())).isEmpty();
     }
 
     @Test

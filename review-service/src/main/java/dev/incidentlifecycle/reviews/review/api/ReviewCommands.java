@@ -129,7 +129,8 @@ public class ReviewCommands {
         if (review.meeting().facilitator() != null) {
             excluded.add(review.meeting().facilitator());
         }
-        return planner.plan(rotation, new IncidentPeople(null, excluded), List.of(), now, review.dueAt(), bookings)
+        String service = review.incident() == null ? null : review.incident().service();
+        return planner.plan(rotation, new IncidentPeople(null, excluded), service, List.of(), now, review.dueAt(), bookings)
                 .orElseThrow(() -> new RuleViolation("no facilitator of the rotation can run this review: every one "
                         + "takes part in it, or none is free within the search horizon; name one"))
                 .facilitator();
