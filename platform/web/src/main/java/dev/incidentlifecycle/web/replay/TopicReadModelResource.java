@@ -47,7 +47,8 @@ public class TopicReadModelResource {
     @APIResponse(responseCode = "409", description = "A replay of it is running, or a topic no longer starts at offset 0 "
             + "(retention deleted records, so a replay would lose what they told)")
     public Uni<TopicReplay.Replayed> replay(
-            @Parameter(description = "The read model: one of those GET /admin/topic-read-models lists", example = "known-reviews")
+            @Parameter(description = "The read model, as GET /admin/topic-read-models lists it: known-reviews (actions-service), "
+                    + "incidents (review-service), event-subjects (notification-service)")
             @PathParam("name") String name) {
         return replay.replay(name);
     }
