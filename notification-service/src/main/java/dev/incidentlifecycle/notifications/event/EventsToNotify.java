@@ -13,7 +13,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,10 +47,7 @@ public abstract class EventsToNotify implements BatchHandler<NotifiedEvent> {
     /** Plain JSON (no CloudEvent type) says nothing a subscriber could subscribe to: it is passed over. */
     @Override
     public NotifiedEvent read(IncomingMessage message) {
-        if (message.type() == null || !message.type().contains(".")) {
-            return null;
-        }
-        return new NotifiedEvent(message.id(), message.type(), message.subject(), message.time(), message.object(), SubjectFacts.NONE);
+        return NotifiedEvent.of(message);
     }
 
     @Override
@@ -63,7 +59,7 @@ public abstract class EventsToNotify implements BatchHandler<NotifiedEvent> {
         Mutiny.Session session = work.session();
         Set<String> keys = new LinkedHashSet<>();
         events.forEach(e -> keys.add(e.subjectKey()));
-        return loadFacts(session, List.copyOf(keys)).flatMap(known -> {
+        return EventSubjects.load(session, List.copyOf(keys)).flatMap(known -> {
             Map<String, SubjectFacts> facts = new LinkedHashMap<>(known);
             List<NotifiedEvent> told = new ArrayList<>(events.size());
             for (NotifiedEvent event : events) {
@@ -71,7 +67,7 @@ public abstract class EventsToNotify implements BatchHandler<NotifiedEvent> {
                 facts.put(event.subjectKey(), now);
                 told.add(new NotifiedEvent(event.id(), event.type(), event.subject(), event.time(), event.data(), now));
             }
-            return saveFacts(session, facts)
+            return EventSubjects.save(session, facts)
                     .flatMap(v -> subscriptions.active(session))
                     .flatMap(active -> {
                         List<Object[]> deliveries = new ArrayList<>();
@@ -86,39 +82,6 @@ public abstract class EventsToNotify implements BatchHandler<NotifiedEvent> {
                         return record(session, deliveries, clock.instant());
                     });
         });
-    }
-
-    private static Uni<Map<String, SubjectFacts>> loadFacts(Mutiny.Session session, List<String> keys) {
-        var query = session.createNativeQuery("select subject_id, service, team, severity, number, title, incident_id "
-                + "from event_subject where subject_id in (" + SqlRows.list(keys.size(), 1, "cast(? as text)") + ")", Object[].class);
-        for (int i = 0; i < keys.size(); i++) {
-            query.setParameter(i + 1, keys.get(i));
-        }
-        return query.getResultList().map(rows -> {
-            Map<String, SubjectFacts> facts = new HashMap<>();
-            for (Object[] row : rows) {
-                facts.put((String) row[0], new SubjectFacts((String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                        (String) row[5], (String) row[6]));
-            }
-            return facts;
-        });
-    }
-
-    private static Uni<Void> saveFacts(Mutiny.Session session, Map<String, SubjectFacts> facts) {
-        List<Map.Entry<String, SubjectFacts>> entries = List.copyOf(facts.entrySet());
-        var query = session.createNativeQuery("insert into event_subject (subject_id, service, team, severity, number, title, incident_id) values "
-                + SqlRows.values(entries.size(), "cast(? as text)", "cast(? as text)", "cast(? as text)", "cast(? as text)",
-                "cast(? as text)", "cast(? as text)", "cast(? as text)")
-                + " on conflict (subject_id) do update set service = excluded.service, team = excluded.team, severity = excluded.severity, "
-                + "number = excluded.number, title = excluded.title, incident_id = excluded.incident_id");
-        int p = 1;
-        for (Map.Entry<String, SubjectFacts> entry : entries) {
-            SubjectFacts f = entry.getValue();
-            for (Object value : new Object[]{entry.getKey(), f.service(), f.team(), f.severity(), f.number(), f.title(), f.incidentId()}) {
-                query.setParameter(p++, value);
-            }
-        }
-        return query.executeUpdate().replaceWithVoid();
     }
 
     private static Uni<Void> record(Mutiny.Session session, List<Object[]> deliveries, Instant now) {

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An incident as review-service knows it from {@code incident-events}; written only by {@link IncidentEvents}. */
+/** An incident as review-service knows it from {@code incident-events}; written only by {@link IncidentEvents} and its replay ({@link IncidentCopies}). */
 @Entity
 @Table(name = "incident")
 public class IncidentRow {
@@ -40,7 +40,7 @@ public class IncidentRow {
     /** The summary incident.edited last gave; null when none. */
     @Column(name = "summary")
     public String summary;
-    /** The incident's notes, oldest first, one a line: the first {@link IncidentEvents#NOTES_SEARCHED} characters. */
+    /** The incident's notes, oldest first, one a line: the first {@link IncidentNews#NOTES_SEARCHED} characters. */
     @Column(name = "notes")
     public String notes;
     @Column(name = "declared_at")

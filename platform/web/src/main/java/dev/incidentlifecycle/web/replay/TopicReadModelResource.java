@@ -1,6 +1,5 @@
-package dev.incidentlifecycle.actions.review;
+package dev.incidentlifecycle.web.replay;
 
-import dev.incidentlifecycle.eventstore.StreamNotFound;
 import dev.incidentlifecycle.web.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,8 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,40 +18,38 @@ import java.util.List;
 
 /**
  * The read models this service builds from topics rather than from its own event log, and their replay from the
- * topic's first record. ({@code /admin/read-models} rebuilds those built from the event log.)
+ * topics' first records. ({@code /admin/read-models} rebuilds those built from the event log.)
  */
 @Path("/admin/topic-read-models")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Administration")
-public class KnownReviewsReplayResource {
+public class TopicReadModelResource {
 
-    private final KnownReviewsReplay replay;
+    private final TopicReplay replay;
 
-    KnownReviewsReplayResource(KnownReviewsReplay replay) {
+    TopicReadModelResource(TopicReplay replay) {
         this.replay = replay;
     }
 
     @GET
     @Operation(operationId = "listTopicReadModels", summary = "The read models this service builds from topics")
     public List<String> list() {
-        return List.of(KnownReviewsReplay.NAME);
+        return replay.readModels();
     }
 
     @POST
     @Path("/{name}/replay")
-    @Operation(operationId = "replayTopicReadModel", summary = "Rebuild a read model by replaying its topic from the first "
-            + "record, then swap it in; the topic's consumer waits only for the swap")
+    @Operation(operationId = "replayTopicReadModel", summary = "Rebuild a read model by replaying its topics from the first "
+            + "record, then swap it in; the topics' consumers wait only for the swap")
     @APIResponse(responseCode = "200", description = "Replayed and swapped in")
     @APIResponse(responseCode = "404", description = "No such read model")
-    @APIResponse(responseCode = "409", description = "A replay of it is running, or the topic no longer starts at offset 0 "
+    @APIResponse(responseCode = "409", description = "A replay of it is running, or a topic no longer starts at offset 0 "
             + "(retention deleted records, so a replay would lose what they told)")
-    public Uni<KnownReviewsReplay.Replayed> replay(
-            @Parameter(description = "The read model", schema = @Schema(type = SchemaType.STRING, enumeration = {KnownReviewsReplay.NAME}))
+    public Uni<TopicReplay.Replayed> replay(
+            @Parameter(description = "The read model, as GET /admin/topic-read-models lists it: known-reviews (actions-service), "
+                    + "incidents (review-service), event-subjects (notification-service)")
             @PathParam("name") String name) {
-        if (!KnownReviewsReplay.NAME.equals(name)) {
-            throw new StreamNotFound("no read model " + name + " is built from a topic here; known: " + KnownReviewsReplay.NAME);
-        }
-        return replay.replay();
+        return replay.replay(name);
     }
 }
