@@ -1,23 +1,73 @@
 package dev.incidentlifecycle.actions.review;
 
 import dev.incidentlifecycle.actions.actionitem.ReviewOrigin;
+import dev.incidentlifecycle.actions.incident.KnownIncidents;
+import dev.incidentlifecycle.actions.replay.TopicReadModel;
 import dev.incidentlifecycle.eventsourcing.InvalidCommand;
+import dev.incidentlifecycle.eventstore.SqlColumns;
 import dev.incidentlifecycle.eventstore.StreamNotFound;
+import dev.incidentlifecycle.eventstore.consuming.IncomingMessage;
+import dev.incidentlifecycle.eventstore.consuming.Subscription;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * The reviews (and through them the incidents) this service knows: learned from {@code review-events} in the
- * consumer's transaction, and looked up when someone creates an action item by hand. An incident is known once
- * review-service has created a review for it (by policy when it is resolved, or by hand with {@code POST /reviews}):
- * every action item, and every action-item event, names a review.
+ * The reviews this service knows: learned from {@code review-events} in the consumer's transaction, and looked up
+ * when someone creates an action item by hand. A read model built from the topic ({@link TopicReadModel}
+ * {@value #NAME}), replayable from its first record. An incident without a review is looked up in
+ * {@link KnownIncidents}, learned from {@code incident-events}.
  */
-public final class KnownReviews {
+@ApplicationScoped
+public class KnownReviews implements TopicReadModel<KnownReview> {
 
-    private KnownReviews() {
+    /** The read model's name in the admin API. */
+    public static final String NAME = "known-reviews";
+
+    private static final String[] COLUMNS = {"review_id", "incident_id", "incident_number", "severity", "service", "closed",
+            "first_seen_at", "updated_at"};
+
+    private final Subscription subscription = Subscription.configured("review-events");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return subscription;
+    }
+
+    @Override
+    public String table() {
+        return "known_review";
+    }
+
+    @Override
+    public TopicReadModel.News<KnownReview> read(IncomingMessage message) {
+        return ReviewNews.TYPES.contains(message.type()) ? ReviewNews.read(message) : null;
+    }
+
+    @Override
+    public Uni<Void> write(Mutiny.Session session, List<KnownReview> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        SqlColumns columns = new SqlColumns(COLUMNS.length, rows.size());
+        for (KnownReview row : rows) {
+            columns.row().add(row.reviewId).add(row.incidentId).add(row.incidentNumber).add(row.severity.name())
+                    .add(row.service).add(row.closed).add(row.firstSeenAt).add(row.updatedAt);
+        }
+        return columns.bind(session.createNativeQuery("insert into known_review (" + String.join(", ", COLUMNS) + ") "
+                        + "select cast(r.review_id as uuid), cast(r.incident_id as uuid), r.incident_number, r.severity, r.service, "
+                        + "cast(r.closed as boolean), cast(r.first_seen_at as timestamptz), cast(r.updated_at as timestamptz) from "
+                        + SqlColumns.unnest("r", COLUMNS) + " order by r.position"))
+                .executeUpdate().replaceWithVoid();
     }
 
     /** Applies what a review event tells about its review to the copy, in the consumer's transaction. */
@@ -30,7 +80,8 @@ public final class KnownReviews {
 
     /**
      * What an action item created by hand references: the review named (and, when the incident is named too, it
-     * must be that review's), or else the incident's latest open review (its latest review when all are closed).
+     * must be that review's), or else the incident's latest open review (its latest review when all are closed), or
+     * else, for an incident with no review, the incident alone ({@link ReviewOrigin#withoutReview}, its severity now).
      *
      * @throws StreamNotFound  (404) for a review or incident this service has not heard of
      * @throws InvalidCommand (400) when neither is named, or the review is about another incident
@@ -57,12 +108,7 @@ public final class KnownReviews {
                 .setParameter("incident", incidentId)
                 .setMaxResults(1)
                 .getResultList()
-                .map(found -> {
-                    if (found.isEmpty()) {
-                        throw new StreamNotFound("no incident " + incidentId + " is known to actions-service: it learns of "
-                                + "an incident from its review on review-events (ask review-service for one with POST /reviews)");
-                    }
-                    return found.get(0).asOrigin();
-                });
+                .flatMap(found -> found.isEmpty() ? KnownIncidents.withoutReview(session, incidentId)
+                        : Uni.createFrom().item(found.get(0).asOrigin()));
     }
 }

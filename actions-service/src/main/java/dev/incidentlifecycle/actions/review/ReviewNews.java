@@ -2,6 +2,7 @@ package dev.incidentlifecycle.actions.review;
 
 import dev.incidentlifecycle.actions.actionitem.ReviewOrigin;
 import dev.incidentlifecycle.actions.actionitem.Severity;
+import dev.incidentlifecycle.actions.replay.TopicReadModel;
 import dev.incidentlifecycle.eventstore.consuming.IncomingMessage;
 import dev.incidentlifecycle.eventstore.consuming.PoisonMessage;
 
@@ -14,7 +15,7 @@ import java.util.UUID;
  * replay of {@code review-events} read events into news and apply it the same way, so a replay rebuilds what the
  * consumer built.
  */
-sealed interface ReviewNews {
+sealed interface ReviewNews extends TopicReadModel.News<KnownReview> {
 
     String SCHEDULED = "review.scheduled";
     String AWAITING_FACILITATOR = "review.awaiting-facilitator";
@@ -30,6 +31,11 @@ sealed interface ReviewNews {
 
     UUID reviewId();
 
+    @Override
+    default Object key() {
+        return reviewId();
+    }
+
     /**
      * The row after this news: {@code current} changed in place, or a new row for a review first heard of.
      *
@@ -37,6 +43,7 @@ sealed interface ReviewNews {
      * @param at      when the event happened (its CloudEvent time)
      * @return the row, or null when the news is about a review that stays unknown
      */
+    @Override
     KnownReview applyTo(KnownReview current, Instant at);
 
     /**

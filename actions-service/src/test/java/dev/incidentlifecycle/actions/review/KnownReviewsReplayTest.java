@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 
 /** The copy of known reviews, built from review-events, dropped and rebuilt by replaying the topic: equal. */
 @QuarkusTest
@@ -119,11 +120,11 @@ class KnownReviewsReplayTest {
         given().auth().oauth2(admin()).post("/admin/topic-read-models/nothing/replay").then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(admin()).post("/admin/topic-read-models/known-reviews/replay").then().statusCode(200)
                 .body("readModel", equalTo("known-reviews"), "topic", equalTo("review-events"),
-                        "reviews", equalTo(before.size()), "recordsRead", greaterThanOrEqualTo(9));
+                        "rows", equalTo(before.size()), "recordsRead", greaterThanOrEqualTo(9));
 
         assertThat(knownReviews()).isEqualTo(before);
         assertThat(create(team, rerated.reviewId())).isEqualTo(201);
-        given().auth().oauth2(admin()).get("/admin/topic-read-models").then().statusCode(200).body("[0]", equalTo("known-reviews"));
+        given().auth().oauth2(admin()).get("/admin/topic-read-models").then().statusCode(200).body("$", hasItem("known-reviews"));
     }
 
     @Test

@@ -1,9 +1,12 @@
-package dev.incidentlifecycle.actions.review;
+package dev.incidentlifecycle.actions.replay;
 
+import dev.incidentlifecycle.actions.incident.KnownIncidents;
+import dev.incidentlifecycle.actions.review.KnownReviews;
 import dev.incidentlifecycle.eventstore.StreamNotFound;
 import dev.incidentlifecycle.web.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,27 +21,32 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The read models this service builds from topics rather than from its own event log, and their replay from the
- * topic's first record. ({@code /admin/read-models} rebuilds those built from the event log.)
+ * The read models this service builds from topics rather than from its own event log ({@link TopicReadModel} beans),
+ * and their replay from the topic's first record. ({@code /admin/read-models} rebuilds those built from the event log.)
  */
 @Path("/admin/topic-read-models")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Administration")
-public class KnownReviewsReplayResource {
+public class TopicReadModelResource {
 
-    private final KnownReviewsReplay replay;
+    private final TopicReplay replay;
+    private final Map<String, TopicReadModel<?>> models = new TreeMap<>();
 
-    KnownReviewsReplayResource(KnownReviewsReplay replay) {
+    TopicReadModelResource(TopicReplay replay, Instance<TopicReadModel<?>> models) {
         this.replay = replay;
+        models.forEach(model -> this.models.put(model.name(), model));
     }
 
     @GET
     @Operation(operationId = "listTopicReadModels", summary = "The read models this service builds from topics")
+    @APIResponse(responseCode = "200", description = "Their names, in alphabetical order")
     public List<String> list() {
-        return List.of(KnownReviewsReplay.NAME);
+        return List.copyOf(models.keySet());
     }
 
     @POST
@@ -49,12 +57,13 @@ public class KnownReviewsReplayResource {
     @APIResponse(responseCode = "404", description = "No such read model")
     @APIResponse(responseCode = "409", description = "A replay of it is running, or the topic no longer starts at offset 0 "
             + "(retention deleted records, so a replay would lose what they told)")
-    public Uni<KnownReviewsReplay.Replayed> replay(
-            @Parameter(description = "The read model", schema = @Schema(type = SchemaType.STRING, enumeration = {KnownReviewsReplay.NAME}))
-            @PathParam("name") String name) {
-        if (!KnownReviewsReplay.NAME.equals(name)) {
-            throw new StreamNotFound("no read model " + name + " is built from a topic here; known: " + KnownReviewsReplay.NAME);
+    public Uni<TopicReplay.Replayed> replay(
+            @Parameter(description = "The read model", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {KnownIncidents.NAME, KnownReviews.NAME})) @PathParam("name") String name) {
+        TopicReadModel<?> model = models.get(name);
+        if (model == null) {
+            throw new StreamNotFound("no read model " + name + " is built from a topic here; known: " + models.keySet());
         }
-        return replay.replay();
+        return replay.replay(model);
     }
 }

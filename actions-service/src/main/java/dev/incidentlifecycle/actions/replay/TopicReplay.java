@@ -1,7 +1,6 @@
-package dev.incidentlifecycle.actions.review;
+package dev.incidentlifecycle.actions.replay;
 
 import dev.incidentlifecycle.eventsourcing.RuleViolation;
-import dev.incidentlifecycle.eventstore.SqlRows;
 import dev.incidentlifecycle.eventstore.consuming.IncomingMessage;
 import dev.incidentlifecycle.eventstore.consuming.PoisonMessage;
 import dev.incidentlifecycle.eventstore.consuming.Subscription;
@@ -21,89 +20,84 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * Rebuilds the copy of known reviews by replaying {@code review-events} from its first record, with the very reading
- * the consumer does ({@link ReviewNews}). The bulk of the topic is read while the consumer goes on; then one
- * transaction locks {@code known_review} (the consumer's writes to it wait), reads how far the consumer has got
- * (its stored positions), replays the rest up to there and replaces the rows. The copy then holds exactly what the
- * consumer's records up to its positions told, and the consumer continues from them. Senders' repeated ids are
- * skipped as the inbox skips them, poison is skipped as the consumer dead-letters it.
+ * Rebuilds a {@link TopicReadModel} by replaying its topic from the first record, with the very reading the consumer
+ * does ({@link TopicReadModel#read}). The bulk of the topic is read while the consumer goes on; then one transaction
+ * locks the model's table (the consumer's writes to it wait), reads how far the consumer has got (its stored
+ * positions), replays the rest up to there and replaces the rows. The copy then holds exactly what the consumer's
+ * records up to its positions told, and the consumer continues from them. Senders' repeated ids are skipped as the
+ * inbox skips them, poison is skipped as the consumer dead-letters it.
  *
- * <p>Refused (409) while another replay runs, and when the topic no longer starts at offset 0: records deleted by
- * retention would be lost from the copy. The rows are held in memory during the replay: one small row per review.
+ * <p>Refused (409) while another replay of the same model runs, and when the topic no longer starts at offset 0:
+ * records deleted by retention would be lost from the copy. The rows are held in memory during the replay: one small
+ * row per review or incident.
  */
 @ApplicationScoped
-public class KnownReviewsReplay {
+public class TopicReplay {
 
-    /** The read model's name in the admin API. */
-    public static final String NAME = "known-reviews";
-
-    private static final Logger LOG = Logger.getLogger(KnownReviewsReplay.class);
+    private static final Logger LOG = Logger.getLogger(TopicReplay.class);
     private static final Duration POLL = Duration.ofMillis(200);
     /** The longest a replay waits for records it knows exist (the consumer has read them). */
     private static final Duration STALLED = Duration.ofMinutes(2);
-    private static final String[] COLUMNS = {"cast(? as uuid)", "cast(? as uuid)", "cast(? as text)", "cast(? as text)",
-            "cast(? as text)", "?", "cast(? as timestamptz)", "cast(? as timestamptz)"};
 
     private final Mutiny.SessionFactory sessions;
     private final Map<String, Object> kafka;
     private final Vertx vertx;
-    private final Subscription subscription;
-    private final AtomicBoolean running = new AtomicBoolean();
+    /** The models being replayed now, by name. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    KnownReviewsReplay(Mutiny.SessionFactory sessions, @Identifier("default-kafka-broker") Map<String, Object> kafka, Vertx vertx) {
+    TopicReplay(Mutiny.SessionFactory sessions, @Identifier("default-kafka-broker") Map<String, Object> kafka, Vertx vertx) {
         this.sessions = sessions;
         this.kafka = kafka;
         this.vertx = vertx;
-        this.subscription = Subscription.configured("review-events");
     }
 
-    /** What a replay did. */
-    public record Replayed(String readModel, String topic, long recordsRead, int reviews, long millis) {
+    /** What a replay did: the records it read from the topic, and the rows it swapped in. */
+    public record Replayed(String readModel, String topic, long recordsRead, int rows, long millis) {
     }
 
-    public Uni<Replayed> replay() {
-        if (!running.compareAndSet(false, true)) {
-            return Uni.createFrom().failure(new RuleViolation("read model " + NAME + " is being replayed already"));
+    public <R> Uni<Replayed> replay(TopicReadModel<R> model) {
+        if (!running.add(model.name())) {
+            return Uni.createFrom().failure(new RuleViolation("read model " + model.name() + " is being replayed already"));
         }
         Instant start = Instant.now();
-        Reading reading = new Reading();
-        return inSession(session -> positions(session))
+        Subscription subscription = model.subscription();
+        Reading<R> reading = new Reading<>(model);
+        return inSession(session -> positions(session, subscription))
                 .flatMap(upTo -> vertx.executeBlocking(Uni.createFrom().item(() -> reading.upTo(upTo))))
                 .flatMap(bulk -> inSession(session -> session.withTransaction(tx -> session
-                        .createNativeQuery("lock table known_review in exclusive mode").executeUpdate()
-                        .flatMap(v -> positions(session))
+                        .createNativeQuery("lock table " + model.table() + " in exclusive mode").executeUpdate()
+                        .flatMap(v -> positions(session, subscription))
                         .flatMap(upTo -> vertx.executeBlocking(Uni.createFrom().item(() -> reading.upTo(upTo))))
-                        .flatMap(v -> session.createNativeQuery("delete from known_review").executeUpdate())
-                        .flatMap(v -> insert(session, List.copyOf(reading.rows.values()))))))
-                .map(v -> new Replayed(NAME, subscription.topic(), reading.read, reading.rows.size(),
+                        .flatMap(v -> session.createNativeQuery("delete from " + model.table()).executeUpdate())
+                        .flatMap(v -> model.write(session, List.copyOf(reading.rows.values()))))))
+                .map(v -> new Replayed(model.name(), subscription.topic(), reading.read, reading.rows.size(),
                         Duration.between(start, Instant.now()).toMillis()))
-                .invoke(done -> LOG.infof("replayed %s from %s: %d records, %d reviews, %d ms", NAME, done.topic(),
-                        done.recordsRead(), done.reviews(), done.millis()))
+                .invoke(done -> LOG.infof("replayed %s from %s: %d records, %d rows, %d ms", done.readModel(), done.topic(),
+                        done.recordsRead(), done.rows(), done.millis()))
                 .onTermination().call(() -> vertx.executeBlocking(Uni.createFrom().item(() -> {
                     reading.close();
                     return reading;
-                })).onTermination().invoke(() -> running.set(false)));
+                })).onTermination().invoke(() -> running.remove(model.name())));
     }
 
-    private <T> Uni<T> inSession(java.util.function.Function<Mutiny.Session, Uni<T>> work) {
+    private <T> Uni<T> inSession(Function<Mutiny.Session, Uni<T>> work) {
         return sessions.openSession().flatMap(session -> Uni.createFrom().deferred(() -> work.apply(session))
                 .onTermination().call(session::close));
     }
 
     /** How far the consumer has got in each partition: its next offset (a partition without a row: nothing read). */
-    private Uni<Map<Integer, Long>> positions(Mutiny.Session session) {
+    private static Uni<Map<Integer, Long>> positions(Mutiny.Session session, Subscription subscription) {
         return session.createNativeQuery("select partition, next_offset from consumer_position "
                         + "where consumer = cast(?1 as text) and topic = cast(?2 as text)", Object[].class)
                 .setParameter(1, subscription.consumer())
@@ -118,39 +112,23 @@ public class KnownReviewsReplay {
                 });
     }
 
-    private static Uni<Void> insert(Mutiny.Session session, List<KnownReview> rows) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (List<KnownReview> chunk : SqlRows.chunks(rows)) {
-            chain = chain.flatMap(v -> {
-                var statement = session.createNativeQuery("insert into known_review (review_id, incident_id, incident_number, "
-                        + "severity, service, closed, first_seen_at, updated_at) values " + SqlRows.values(chunk.size(), COLUMNS));
-                int parameter = 1;
-                for (KnownReview row : chunk) {
-                    statement.setParameter(parameter++, row.reviewId);
-                    statement.setParameter(parameter++, row.incidentId);
-                    statement.setParameter(parameter++, row.incidentNumber);
-                    statement.setParameter(parameter++, row.severity.name());
-                    statement.setParameter(parameter++, row.service);
-                    statement.setParameter(parameter++, row.closed);
-                    statement.setParameter(parameter++, OffsetDateTime.ofInstant(row.firstSeenAt, ZoneOffset.UTC));
-                    statement.setParameter(parameter++, OffsetDateTime.ofInstant(row.updatedAt, ZoneOffset.UTC));
-                }
-                return statement.executeUpdate().replaceWithVoid();
-            });
-        }
-        return chain;
-    }
-
     /** The topic read so far, and the rows it told. Used from one worker thread at a time. */
-    private final class Reading {
-        final Map<UUID, KnownReview> rows = new HashMap<>();
+    private final class Reading<R> {
+        final TopicReadModel<R> model;
+        final String topic;
+        final Map<Object, R> rows = new LinkedHashMap<>();
         final Set<String> ids = new HashSet<>();
         final Map<TopicPartition, Long> next = new HashMap<>();
         long read;
         private KafkaConsumer<String, byte[]> consumer;
 
+        Reading(TopicReadModel<R> model) {
+            this.model = model;
+            this.topic = model.subscription().topic();
+        }
+
         /** Reads every partition up to (not including) its offset in {@code upTo}. */
-        Reading upTo(Map<Integer, Long> upTo) {
+        Reading<R> upTo(Map<Integer, Long> upTo) {
             if (consumer == null) {
                 open();
             }
@@ -182,8 +160,7 @@ public class KnownReviewsReplay {
                 if (progressed) {
                     lastProgress = Instant.now();
                 } else if (Duration.between(lastProgress, Instant.now()).compareTo(STALLED) > 0) {
-                    throw new IllegalStateException("the replay of " + subscription.topic() + " stalled before the consumer's "
-                            + "positions " + targets);
+                    throw new IllegalStateException("the replay of " + topic + " stalled before the consumer's positions " + targets);
                 }
             }
             return this;
@@ -203,16 +180,16 @@ public class KnownReviewsReplay {
             config.remove(ConsumerConfig.GROUP_ID_CONFIG);
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "replay-" + NAME);
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "replay-" + model.name());
             consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
             List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(subscription.topic())) {
+            for (PartitionInfo info : consumer.partitionsFor(topic)) {
                 partitions.add(new TopicPartition(info.topic(), info.partition()));
             }
             consumer.assign(partitions);
             for (Map.Entry<TopicPartition, Long> first : consumer.beginningOffsets(partitions).entrySet()) {
                 if (first.getValue() > 0) {
-                    throw new RuleViolation(subscription.topic() + " partition " + first.getKey().partition() + " starts at offset "
+                    throw new RuleViolation(topic + " partition " + first.getKey().partition() + " starts at offset "
                             + first.getValue() + ": retention deleted records before it, and a replay would lose what they told. "
                             + "Keep the topic without a time limit (retention.ms=-1) to replay it");
                 }
@@ -226,14 +203,17 @@ public class KnownReviewsReplay {
             read++;
             try {
                 IncomingMessage message = IncomingMessage.from(record);
-                if (message.type() == null || !ReviewNews.TYPES.contains(message.type()) || !ids.add(message.id())) {
+                if (message.type() == null) {
                     return;
                 }
-                ReviewNews news = ReviewNews.read(message);
+                TopicReadModel.News<R> news = model.read(message);
+                if (news == null || !ids.add(message.id())) {
+                    return;
+                }
                 Instant at = message.time() != null ? message.time() : Instant.ofEpochMilli(record.timestamp());
-                KnownReview after = news.applyTo(rows.get(news.reviewId()), at);
+                R after = news.applyTo(rows.get(news.key()), at);
                 if (after != null) {
-                    rows.put(news.reviewId(), after);
+                    rows.put(news.key(), after);
                 }
             } catch (PoisonMessage e) {
                 // Dead-lettered by the consumer: it told the copy nothing.
