@@ -19,12 +19,22 @@ public final class IncidentEvents {
 
     public static final String TOPIC = "incident-events";
 
-    private final UUID incidentId = UUID.randomUUID();
-    private final String number = "INC-" + (10_000 + Math.abs(incidentId.hashCode() % 90_000));
+    private final UUID incidentId;
+    private final String number;
     private String severity = "SEV3";
 
+    private IncidentEvents(UUID incidentId) {
+        this.incidentId = incidentId;
+        this.number = "INC-" + (10_000 + Math.abs(incidentId.hashCode() % 90_000));
+    }
+
     public static IncidentEvents incident() {
-        return new IncidentEvents();
+        return new IncidentEvents(UUID.randomUUID());
+    }
+
+    /** The events of an incident another fixture (a review's) names. */
+    public static IncidentEvents of(UUID incidentId) {
+        return new IncidentEvents(incidentId);
     }
 
     public IncidentEvents severity(String value) {

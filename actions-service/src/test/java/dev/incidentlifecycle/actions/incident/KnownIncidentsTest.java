@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidentlifecycle.actions.AdjustableClock;
 import dev.incidentlifecycle.actions.IncidentEvents;
+import dev.incidentlifecycle.actions.ReviewOutcomes;
 import dev.incidentlifecycle.actions.published.EventSchemas;
 import dev.incidentlifecycle.eventstore.EventJson;
 import dev.incidentlifecycle.eventstore.Timestamps;
@@ -173,6 +174,33 @@ class KnownIncidentsTest {
             JsonNode payload = EventJson.mapper().valueToTree(history.getMap("[" + i + "].payload"));
             assertThat(payload.get("reviewId").isNull()).isTrue();
             assertThat(EventSchemas.violations(history.getString("[" + i + "].type"), payload)).isEmpty();
+        }
+    }
+
+    @Test
+    void an_incident_with_a_review_is_referenced_through_its_review_as_before() {
+        String team = team();
+        ReviewOutcomes review = ReviewOutcomes.review().publishedAt(DECLARED);
+        IncidentEvents.of(review.incidentId()).severity("SEV3").declare(DECLARED);
+        review.schedule();
+        awaitKnown(review.incidentId(), "severity", "SEV3");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> knownReview(review.reviewId()));
+
+        // The review's severity (SEV1) sets the SLA, not the incident's copy: DETECT is due 30 days later.
+        clock.set(Instant.parse("2026-03-03T09:00:00Z"));
+        given().auth().oauth2(responderOf(team)).contentType(ContentType.JSON).body(body(review.incidentId(), team))
+                .post("/action-items").then().statusCode(201)
+                .body("reviewId", equalTo(review.reviewId().toString()), "severity", equalTo("SEV1"),
+                        "dueDate", equalTo("2026-04-02"));
+    }
+
+    static boolean knownReview(UUID reviewId) throws SQLException {
+        try (Connection connection = RealInfrastructure.postgres().connect("actions");
+             PreparedStatement statement = connection.prepareStatement("select 1 from known_review where review_id = ?")) {
+            statement.setObject(1, reviewId);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
         }
     }
 
