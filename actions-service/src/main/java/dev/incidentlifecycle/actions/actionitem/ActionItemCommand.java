@@ -34,7 +34,8 @@ public sealed interface ActionItemCommand {
     /**
      * Creates an item by hand ({@code POST /action-items}), outside any review outcome, with the same SLA,
      * lifecycle and team rules. It references a review the service knows ({@code reference}: the review and its
-     * incident, whose severity sets the SLA); that review's amendments never change or remove it. The id is new:
+     * incident, whose severity sets the SLA), or an incident that has no review ({@link ReviewOrigin#withoutReview}:
+     * the incident's severity sets the SLA); that review's amendments never change or remove it. The id is new:
      * an item that exists already is refused.
      *
      * @param at when it was created; an SLA due date counts from it

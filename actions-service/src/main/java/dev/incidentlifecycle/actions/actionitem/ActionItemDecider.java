@@ -65,7 +65,9 @@ import java.util.UUID;
  * the reason instead of letting one team's review take over another team's item.
  *
  * <p>Items created by hand ({@link CreateAdHoc}, origin AD_HOC) reference a review but are not part of its outcome:
- * they have the same SLA, lifecycle and team rules, and no review's outcome may create, amend or remove them.
+ * they have the same SLA, lifecycle and team rules, and no review's outcome may create, amend or remove them. One
+ * created for an incident that has no review references the incident alone ({@link ReviewOrigin#withoutReview}):
+ * its events carry no review id.
  */
 public final class ActionItemDecider implements Decider<ActionItemCommand, ActionItem, ActionItemEvent> {
 
@@ -137,6 +139,7 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
 
     private List<ActionItemEvent> create(Create c, ActionItem state) {
         requireOutcome(c.origin(), c.item());
+        requireReview(c.origin());
         requireSameReview(c.origin(), state);
         if (state.exists()) {
             // The same review outcome can be delivered twice (at-least-once); a second copy, or an
@@ -148,6 +151,7 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
 
     private List<ActionItemEvent> applyAmendment(ApplyAmendment c, ActionItem state) {
         requireOutcome(c.origin(), c.item());
+        requireReview(c.origin());
         requireSameReview(c.origin(), state);
         if (!state.exists()) {
             return List.of(created(c.origin(), c.item(), ActionItemOrigin.REVIEW, c.by(), c.at()));
@@ -441,9 +445,6 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
         if (origin == null) {
             throw new InvalidCommand("origin", "the review the action item came from is required");
         }
-        if (origin.reviewId() == null) {
-            throw new InvalidCommand("reviewId", "the review id is required");
-        }
         if (origin.incidentId() == null) {
             throw new InvalidCommand("incidentId", "the incident id is required");
         }
@@ -460,6 +461,13 @@ public final class ActionItemDecider implements Decider<ActionItemCommand, Actio
         requireText("ownerTeam", item.ownerTeam(), "the owner team is required");
         if (item.priority() == null) {
             throw new InvalidCommand("priority", "the priority is required (P1 to P4)");
+        }
+    }
+
+    /** An item of a review's outcome names its review; only one created by hand may be for an incident alone. */
+    private static void requireReview(ReviewOrigin origin) {
+        if (origin.reviewId() == null) {
+            throw new InvalidCommand("reviewId", "the review id is required");
         }
     }
 

@@ -18,6 +18,7 @@ public sealed interface ActionItemEvent {
 
     UUID actionItemId();
 
+    /** The item's review; null for an item created by hand for an incident that had no review. */
     UUID reviewId();
 
     String by();

@@ -1,6 +1,7 @@
 package dev.incidentlifecycle.actions.review;
 
 import dev.incidentlifecycle.actions.actionitem.ReviewOrigin;
+import dev.incidentlifecycle.actions.incident.KnownIncidents;
 import dev.incidentlifecycle.eventsourcing.InvalidCommand;
 import dev.incidentlifecycle.eventstore.StreamNotFound;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +31,8 @@ public final class KnownReviews {
 
     /**
      * What an action item created by hand references: the review named (and, when the incident is named too, it
-     * must be that review's), or else the incident's latest open review (its latest review when all are closed).
+     * must be that review's), or else the incident's latest open review (its latest review when all are closed), or
+     * else, for an incident with no review, the incident alone ({@link ReviewOrigin#withoutReview}, its severity now).
      *
      * @throws StreamNotFound  (404) for a review or incident this service has not heard of
      * @throws InvalidCommand (400) when neither is named, or the review is about another incident
@@ -57,12 +59,7 @@ public final class KnownReviews {
                 .setParameter("incident", incidentId)
                 .setMaxResults(1)
                 .getResultList()
-                .map(found -> {
-                    if (found.isEmpty()) {
-                        throw new StreamNotFound("no incident " + incidentId + " is known to actions-service: it learns of "
-                                + "an incident from its review on review-events (ask review-service for one with POST /reviews)");
-                    }
-                    return found.get(0).asOrigin();
-                });
+                .flatMap(found -> found.isEmpty() ? KnownIncidents.withoutReview(session, incidentId)
+                        : Uni.createFrom().item(found.get(0).asOrigin()));
     }
 }

@@ -41,6 +41,23 @@ class AdHocActionItemTest {
     }
 
     @Test
+    void an_item_for_an_incident_without_a_review_names_no_review_and_takes_the_incidents_sla_and_lifecycle() {
+        ReviewOrigin incidentAlone = ReviewOrigin.withoutReview(INCIDENT, "INC-42", Severity.SEV2, "payments-api");
+        // SEV2, DETECT: 45 days from its creation.
+        Created created = new Created(ITEM, null, INCIDENT, "INC-42", Severity.SEV2, "payments-api",
+                "Alert on payment queue depth", ActionItemType.DETECT, "payments", "ana", Priority.P2,
+                LocalDate.parse("2026-04-16"), true, MEMBER, PUBLISHED, ActionItemOrigin.AD_HOC);
+        ActionItem item = given().when(new CreateAdHoc(incidentAlone, REVIEWED, MEMBER, PUBLISHED)).then(created);
+        assertThat(item.reviewId()).isNull();
+
+        given(created).when(new ActionItemCommand.Start(ITEM, MEMBER, LATER))
+                .then(new ActionItemEvent.Started(ITEM, null, MEMBER, LATER));
+        // Only an item created by hand may be for an incident alone: a review's outcome always names its review.
+        given().when(new Create(incidentAlone, REVIEWED, FACILITATOR, PUBLISHED)).thenInvalid("reviewId");
+        given().when(new ApplyAmendment(incidentAlone, REVIEWED, FACILITATOR, PUBLISHED)).thenInvalid("reviewId");
+    }
+
+    @Test
     void a_due_date_in_the_past_is_invalid_and_an_existing_id_is_refused() {
         ReviewedItem pastDue = new ReviewedItem(ITEM, REVIEWED.title(), REVIEWED.type(), REVIEWED.ownerTeam(), null,
                 REVIEWED.priority(), LocalDate.parse("2026-02-01"));

@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * Consumes {@code action-item-events} for the follow-up of published reviews: each status change of an action
  * item is recorded on its review, and the review emits {@code review.follow-up-completed} once every item of its
- * outcome is DONE or WONT_DO. Other event types, and items of reviews this service does not hold, are skipped.
+ * outcome is DONE or WONT_DO. Other event types, items of reviews this service does not hold, and items of no review
+ * ({@code reviewId} null: created by hand for an incident that had no review) are skipped.
  */
 @ApplicationScoped
 public class ActionItemEvents implements MessageHandler {
@@ -61,6 +62,10 @@ public class ActionItemEvents implements MessageHandler {
         }
         ObjectNode data = message.object();
         UUID actionItemId = uuid(data, "actionItemId", message.type());
+        if (data.has("reviewId") && data.get("reviewId").isNull()) {
+            // An item created by hand for an incident that had no review: no review here to follow it up.
+            return Uni.createFrom().voidItem();
+        }
         UUID reviewId = uuid(data, "reviewId", message.type());
         if (message.type().equals("action-item.removed") && "DONE".equals(data.path("status").asText())) {
             status = ActionItemStatus.DONE;

@@ -21,7 +21,8 @@ public final class ActionItemRequests {
 
     /**
      * A new action item outside any review outcome. It references a review, or an incident (then its latest open
-     * review): at least one of {@code reviewId} and {@code incidentId}; with both, the review must be the incident's.
+     * review, or the incident alone when it has none): at least one of {@code reviewId} and {@code incidentId}; with
+     * both, the review must be the incident's.
      *
      * @param dueDate absent: the SLA sets it from the referenced incident's severity, counted from today
      * @param owner   the person, or absent for the team as a whole
@@ -31,7 +32,8 @@ public final class ActionItemRequests {
             + "\"ownerTeam\":\"payments\",\"owner\":\"kim\",\"priority\":\"P2\"}")
     public record Create(
             @Schema(description = "The review the item is for") UUID reviewId,
-            @Schema(description = "The incident the item is for; its latest open review is referenced when reviewId is absent") UUID incidentId,
+            @Schema(description = "The incident the item is for; its latest open review is referenced when "
+                    + "reviewId is absent, or the incident alone (no review) when it has none") UUID incidentId,
             @NotBlank @Size(max = LINE_LENGTH) String title,
             @NotNull ActionItemType type,
             @NotBlank @Size(max = LINE_LENGTH) String ownerTeam,

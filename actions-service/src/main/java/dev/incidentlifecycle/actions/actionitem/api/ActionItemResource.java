@@ -174,15 +174,15 @@ public class ActionItemResource {
     @RolesAllowed({Roles.RESPONDER, Roles.REVIEWER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createActionItem", summary = "Create an action item by hand, outside any review outcome, "
-            + "for a review or an incident (its latest open review); same SLA, lifecycle and team rules as a review's items, "
-            + "and no amendment of a review changes or removes it")
+            + "for a review or an incident (its latest open review, or the incident alone when it has none); same SLA, "
+            + "lifecycle and team rules as a review's items, and no amendment of a review changes or removes it")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ActionItemView.class)),
             description = "The new item (origin AD_HOC, version 1); Location is its URL, ETag its version")
     @APIResponse(responseCode = "400", description = "A missing or too long field, a due date in the past, neither reviewId "
             + "nor incidentId, or a review that is not the named incident's")
     @APIResponse(responseCode = "403", description = "Only a responder, a reviewer or an admin may create one")
     @APIResponse(responseCode = "404", description = "The review or incident is not known to actions-service (it learns of "
-            + "reviews, and their incidents, from review-events)")
+            + "incidents from incident-events, and of reviews from review-events)")
     public Uni<Response> create(@NotNull @Valid ActionItemRequests.Create body) {
         UUID itemId = UUID.randomUUID();
         String name = user.name();

@@ -20,8 +20,9 @@ import java.util.UUID;
  *
  * @param overdue true while it is still owed and today (in the service's zone) is after its due date
  * @param removed true once an amendment of its review removed it: kept for history, no longer changeable
+ * @param reviewId its review; null only for an item created by hand for an incident that had no review
  * @param origin  REVIEW: listed in the outcome of review {@code reviewId}; AD_HOC: created by hand, referencing
- *                review {@code reviewId} (and its incident) without being part of its outcome
+ *                review {@code reviewId} (and its incident) without being part of its outcome, or the incident alone
  * @param recurred   true once a later review named a contributing factor with the same category and tag on the same
  *                   service after the item was done: the fix did not end the condition
  * @param recurredBy those later reviews, oldest first, at most 20
@@ -30,6 +31,7 @@ import java.util.UUID;
 @Schema(name = "ActionItem")
 public record ActionItemView(
         UUID id,
+        @Schema(nullable = true, description = "Its review; null only for an item created by hand for an incident that had no review")
         UUID reviewId,
         UUID incidentId,
         String incidentNumber,
