@@ -7,6 +7,7 @@ import dev.incidentlifecycle.actions.actionitem.store.SlaSettings;
 import dev.incidentlifecycle.eventstore.CommandContext;
 import dev.incidentlifecycle.eventstore.EventStore;
 import dev.incidentlifecycle.eventstore.ExpectedVersion;
+import dev.incidentlifecycle.eventstore.InOrder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -82,19 +83,14 @@ public class OverdueSweep {
 
     private Uni<Void> markAll(LocalDate today, List<UUID> ids, AtomicInteger marked) {
         var type = aggregate.type();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (UUID id : ids) {
-            // One transaction per item: a failure leaves the others announced, and the next sweep retries it.
-            chain = chain.flatMap(v -> store.transact(CommandContext.by(ACTOR), work -> work.execute(type,
-                            ActionItemAggregate.aggregateId(id), ExpectedVersion.ANY,
-                            new ActionItemCommand.MarkOverdue(id, today, ACTOR, work.occurredAt())))
-                    .invoke(decided -> {
-                        if (decided.changed()) {
-                            marked.incrementAndGet();
-                        }
-                    })
-                    .replaceWithVoid());
-        }
-        return chain;
+        // One transaction per item: a failure leaves the others announced, and the next sweep retries it.
+        return InOrder.each(ids, id -> store.transact(CommandContext.by(ACTOR), work -> work.execute(type,
+                        ActionItemAggregate.aggregateId(id), ExpectedVersion.ANY,
+                        new ActionItemCommand.MarkOverdue(id, today, ACTOR, work.occurredAt())))
+                .invoke(decided -> {
+                    if (decided.changed()) {
+                        marked.incrementAndGet();
+                    }
+                }));
     }
 }

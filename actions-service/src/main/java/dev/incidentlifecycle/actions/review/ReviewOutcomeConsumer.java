@@ -8,6 +8,7 @@ import dev.incidentlifecycle.actions.actionitem.store.ActionItemAggregate;
 import dev.incidentlifecycle.eventstore.CommandContext;
 import dev.incidentlifecycle.eventstore.EventStore;
 import dev.incidentlifecycle.eventstore.ExpectedVersion;
+import dev.incidentlifecycle.eventstore.InOrder;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
 import dev.incidentlifecycle.eventstore.consuming.IncomingMessage;
 import dev.incidentlifecycle.eventstore.consuming.PoisonMessage;
@@ -87,19 +88,15 @@ public class ReviewOutcomeConsumer implements MessageHandler {
         }
         return batch.transact(context, work -> {
             List<ActionItemCommand> held = new ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (ActionItemCommand command : payload.commands(actor, work.occurredAt())) {
-                chain = chain.flatMap(v -> work.session().find(ActionItemRow.class, command.actionItemId()).map(row -> {
-                    if (row == null) {
-                        LOG.infof("review.recurrence-found %s of review %s names action item %s, which is not held "
-                                + "here: skipped", message.id(), payload.reviewId(), command.actionItemId());
-                    } else {
-                        held.add(command);
-                    }
-                    return null;
-                }));
-            }
-            return chain.flatMap(v -> runInOrder(work, held));
+            return InOrder.each(payload.commands(actor, work.occurredAt()), command ->
+                    work.session().find(ActionItemRow.class, command.actionItemId()).invoke(row -> {
+                        if (row == null) {
+                            LOG.infof("review.recurrence-found %s of review %s names action item %s, which is not held "
+                                    + "here: skipped", message.id(), payload.reviewId(), command.actionItemId());
+                        } else {
+                            held.add(command);
+                        }
+                    })).flatMap(v -> runInOrder(work, held));
         }).replaceWithVoid();
     }
 
@@ -141,12 +138,8 @@ public class ReviewOutcomeConsumer implements MessageHandler {
 
     private Uni<Void> runInOrder(UnitOfWork work, List<ActionItemCommand> commands) {
         var type = aggregate.type();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (ActionItemCommand command : commands) {
-            String id = ActionItemAggregate.aggregateId(command.actionItemId());
-            chain = chain.flatMap(v -> work.execute(type, id, ExpectedVersion.ANY, command).replaceWithVoid());
-        }
-        return chain;
+        return InOrder.each(commands, command ->
+                work.execute(type, ActionItemAggregate.aggregateId(command.actionItemId()), ExpectedVersion.ANY, command));
     }
 
     private static String firstNonBlank(String... values) {

@@ -3,6 +3,7 @@ package dev.incidentlifecycle.notifications.delivery;
 import dev.incidentlifecycle.eventstore.CommandContext;
 import dev.incidentlifecycle.eventstore.EventStore;
 import dev.incidentlifecycle.eventstore.ExpectedVersion;
+import dev.incidentlifecycle.eventstore.InOrder;
 import dev.incidentlifecycle.eventstore.SqlRows;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
 import dev.incidentlifecycle.eventstore.Timestamps;
@@ -122,13 +123,7 @@ public class DeliveryWorker {
      * too long. Run again from the start on a conflict: every update sets values computed from the claim, so twice is once.
      */
     private Uni<Void> record(List<Attempt> attempts) {
-        return events.transact(CommandContext.by(ACTOR), work -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Attempt attempt : attempts) {
-                chain = chain.flatMap(v -> record(work, attempt));
-            }
-            return chain;
-        });
+        return events.transact(CommandContext.by(ACTOR), work -> InOrder.each(attempts, attempt -> record(work, attempt)));
     }
 
     private Uni<Void> record(UnitOfWork work, Attempt attempt) {
