@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -20,10 +18,10 @@ import java.util.UUID;
  *       {@code SEQUENCE} is the reschedule count; {@code DTSTAMP} is the meeting's last change;
  *       {@code DTSTART}/{@code DTEND} in UTC; {@code STATUS} CONFIRMED, TENTATIVE or CANCELLED.</li>
  *   <li>{@code ORGANIZER} is the facilitator, {@code ATTENDEE} each participant, as
- *       {@code CN=<person>:mailto:<address>}: the person's known address (the {@code addresses} given to
- *       {@link #render(Collection, Map)}, keyed by the lower-cased person) if there is one; else a person that looks
- *       like an e-mail address is used as is, any other is given the configured mail domain (default {@value #DEFAULT_MAIL_DOMAIN}, a reserved
- *       name that never delivers).</li>
+ *       {@code CN=<person>:mailto:<address>}: the person's address in the {@link AddressBook} given to
+ *       {@link #render(Collection, AddressBook)} (the facilitator directory's, else the one their token named) if there
+ *       is one; else a person that looks like an e-mail address is used as is, any other is given the configured mail
+ *       domain (default {@value #DEFAULT_MAIL_DOMAIN}, a reserved name that never delivers).</li>
  *   <li>CRLF line endings, lines folded at 75 octets (never inside a UTF-8 character), TEXT values
  *       escaped ({@code \\ \; \, \n}).</li>
  * </ul>
@@ -60,11 +58,11 @@ public final class ReviewCalendar {
     }
 
     public String render(Collection<ReviewMeeting> meetings) {
-        return render(meetings, Map.of());
+        return render(meetings, AddressBook.EMPTY);
     }
 
-    /** The feed, addressing each person whose address is known (key: the person, stripped and lower-cased) with it. */
-    public String render(Collection<ReviewMeeting> meetings, Map<String, String> addresses) {
+    /** The feed, addressing each person the address book knows with their address. */
+    public String render(Collection<ReviewMeeting> meetings, AddressBook addresses) {
         List<ReviewMeeting> ordered = new ArrayList<>(meetings);
         ordered.sort(Comparator.comparing(ReviewMeeting::start).thenComparing(ReviewMeeting::reviewId));
         StringBuilder out = new StringBuilder();
@@ -80,7 +78,7 @@ public final class ReviewCalendar {
         return out.toString();
     }
 
-    private void event(StringBuilder out, ReviewMeeting meeting, Map<String, String> addresses) {
+    private void event(StringBuilder out, ReviewMeeting meeting, AddressBook addresses) {
         line(out, "BEGIN:VEVENT");
         line(out, "UID:" + uidOf(meeting.reviewId()));
         line(out, "SEQUENCE:" + meeting.sequence());
@@ -131,11 +129,9 @@ public final class ReviewCalendar {
         return text.toString();
     }
 
-    private String addressOf(String person, Map<String, String> addresses) {
-        String address = addresses.getOrDefault(person.strip().toLowerCase(Locale.ROOT), person.strip());
-        if (!address.contains("@")) {
-            address = address + "@" + mailDomain;
-        }
+    private String addressOf(String person, AddressBook addresses) {
+        String address = addresses.find(person)
+                .orElseGet(() -> person.contains("@") ? person.strip() : person.strip() + "@" + mailDomain);
         return "mailto:" + percentEncode(address);
     }
 

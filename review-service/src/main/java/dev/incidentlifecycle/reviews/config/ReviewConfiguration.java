@@ -2,6 +2,7 @@ package dev.incidentlifecycle.reviews.config;
 
 import dev.incidentlifecycle.reviews.calendar.ReviewCalendar;
 import dev.incidentlifecycle.reviews.languagecheck.LanguageCheck;
+import dev.incidentlifecycle.reviews.people.EmailAddress;
 import dev.incidentlifecycle.reviews.policy.BusinessCalendar;
 import dev.incidentlifecycle.reviews.policy.ReviewPolicy;
 import dev.incidentlifecycle.reviews.policy.Severity;
@@ -86,7 +87,9 @@ public class ReviewConfiguration {
             BusinessCalendar hours = new BusinessCalendar(entry.timeZone().orElse(organisation.zone()), holidays,
                     entry.worksFrom().orElse(organisation.opens()), entry.worksUntil().orElse(organisation.closes()),
                     entry.workingDays().orElse(organisation.workingDays()));
-            return new Facilitator(id, entry.displayName().orElse(null), entry.email().orElse(null), hours,
+            String email = entry.email().filter(text -> !text.isBlank())
+                    .map(text -> new EmailAddress(text.strip()).value()).orElse(null);
+            return new Facilitator(id, entry.displayName().orElse(null), email, hours,
                     entry.teams().orElse(Set.of()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("reviews.facilitator-directory.\"" + id + "\": " + e.getMessage(), e);

@@ -83,6 +83,10 @@ public interface ReviewSettings {
         /** Defaults to the id. */
         Optional<String> displayName();
 
+        /**
+         * Their e-mail address (at most 254 characters, one {@code @}): the calendar invites them at it, ahead of any
+         * address their token names.
+         */
         Optional<String> email();
 
         /** An IANA zone ({@code America/New_York}); the organisation's zone when left out. */
@@ -119,6 +123,10 @@ public interface ReviewSettings {
         @WithDefault("PT1H")
         Duration meetingLength();
 
+        /**
+         * The last resort of the calendar's addresses: someone with no directory address whose token never named one
+         * is {@code <username>@} this domain. The default is a reserved name that never delivers.
+         */
         @WithDefault("users.invalid")
         String mailDomain();
     }

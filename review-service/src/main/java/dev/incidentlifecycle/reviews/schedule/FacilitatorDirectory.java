@@ -67,6 +67,12 @@ public final class FacilitatorDirectory {
         return Optional.ofNullable(byIdentity.get(IncidentPeople.identity(person)));
     }
 
+    /** The addresses of the facilitators the directory gives one, keyed by {@link IncidentPeople#identity}. */
+    public Map<String, String> emails() {
+        return byIdentity.entrySet().stream().filter(entry -> entry.getValue().email() != null)
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> entry.getValue().email()));
+    }
+
     /** The ids of the facilitators in a team related to the service; empty when no team is mapped to it. */
     public Set<String> relatedTo(String service) {
         Set<String> teams = teamsOfServices.getOrDefault(IncidentPeople.identity(service), Set.of());

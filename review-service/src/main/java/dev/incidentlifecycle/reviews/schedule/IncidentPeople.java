@@ -49,7 +49,8 @@ public record IncidentPeople(String commander, List<String> responders) {
         return participantsWith(List.of());
     }
 
-    static String identity(String person) {
+    /** How people are compared: trimmed, ignoring case. */
+    public static String identity(String person) {
         return person == null ? "" : person.strip().toLowerCase(Locale.ROOT);
     }
 }

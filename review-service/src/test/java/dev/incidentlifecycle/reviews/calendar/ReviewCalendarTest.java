@@ -68,11 +68,26 @@ class ReviewCalendarTest {
     @Test
     void people_with_a_known_address_are_addressed_by_it_the_others_by_the_mail_domain() {
         String ics = calendar.render(List.of(meeting(FIRST, "Checkout errors", Instant.parse("2026-03-09T14:00:00Z"), 0,
-                MeetingStatus.CONFIRMED)), Map.of("fay", "fay.lee@example.com", "carl", "carl.b@example.com"));
+                MeetingStatus.CONFIRMED)), new AddressBook(Map.of(), Map.of("fay", "fay.lee@example.com", "carl", "carl.b@example.com")));
 
         assertThat(unfold(ics)).contains("ORGANIZER;CN=\"fay\":mailto:fay.lee@example.com\r\n",
                 "ATTENDEE;CN=\"carl\";ROLE=REQ-PARTICIPANT:mailto:carl.b@example.com\r\n",
                 "ATTENDEE;CN=\"rita@example.com\";ROLE=REQ-PARTICIPANT:mailto:rita@example.com\r\n");
+    }
+
+    @Test
+    void the_directory_address_comes_before_the_one_a_token_named_and_a_person_in_neither_gets_the_mail_domain() {
+        ReviewMeeting meeting = new ReviewMeeting(FIRST, "INC-42", "t", "SEV1", "payments", " Fay ",
+                List.of("carl", "dana"), Instant.parse("2026-03-09T14:00:00Z"), Instant.parse("2026-03-09T15:00:00Z"), 0,
+                MeetingStatus.CONFIRMED, Instant.parse("2026-03-06T20:15:00Z"), null);
+        AddressBook addresses = new AddressBook(Map.of("fay", "fay@reviews.example.com"),
+                Map.of("fay", "fay.private@example.org", "carl", "carl.b@example.com"));
+
+        String ics = unfold(calendar.render(List.of(meeting), addresses));
+
+        assertThat(ics).contains("ORGANIZER;CN=\"Fay\":mailto:fay@reviews.example.com\r\n",
+                "ATTENDEE;CN=\"carl\";ROLE=REQ-PARTICIPANT:mailto:carl.b@example.com\r\n",
+                "ATTENDEE;CN=\"dana\";ROLE=REQ-PARTICIPANT:mailto:dana@users.invalid\r\n");
     }
 
     @Test

@@ -102,4 +102,10 @@ class FacilitatorDirectorySettingsTest {
                 "reviews.facilitator-directory.\"fac.bo\".works-until", "02:00")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fac.bo");
     }
+
+    @Test
+    void an_email_that_is_no_address_is_refused_naming_the_facilitator() {
+        assertThatThrownBy(() -> directoryOf(Map.of("reviews.facilitator-directory.\"fac.bo\".email", "bo at example.com")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fac.bo").hasMessageContaining("e-mail");
+    }
 }

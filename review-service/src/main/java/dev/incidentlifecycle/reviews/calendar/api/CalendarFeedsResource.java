@@ -11,7 +11,6 @@ import dev.incidentlifecycle.web.QueryParameters;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
-import java.util.regex.Pattern;
 
 /**
  * Personal calendar feeds: calendar apps cannot send a bearer token, so each person makes feeds whose URL holds a
@@ -44,24 +41,18 @@ import java.util.regex.Pattern;
 @Tag(name = "Calendar feeds", description = "Secret feed URLs of a person's review meetings, for calendar apps")
 public class CalendarFeedsResource {
 
-    /** An address is taken from the token's email claim only when it looks like one, and is bounded (RFC 5321). */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cc}]{1,64}@[^@\\s\\p{Cc}]{1,253}");
-    private static final int MAX_EMAIL = 254;
-
     private final CalendarFeeds feeds;
     private final ReviewQueries queries;
     private final MeetingsFeed meetings;
     private final CurrentUser user;
-    private final JsonWebToken token;
     private final Clock clock;
 
     CalendarFeedsResource(CalendarFeeds feeds, ReviewQueries queries, MeetingsFeed meetings, CurrentUser user,
-                          JsonWebToken token, Clock clock) {
+                          Clock clock) {
         this.feeds = feeds;
         this.queries = queries;
         this.meetings = meetings;
         this.user = user;
-        this.token = token;
         this.clock = clock;
     }
 
@@ -71,13 +62,14 @@ public class CalendarFeedsResource {
     @Operation(operationId = "createCalendarFeed", summary = "Make a feed of your review meetings; the answer shows its URL, once",
             description = "The URL is absolute (under `reviews.public-base-url`) and holds the feed's secret: subscribe a "
                     + "calendar app to it, it needs no Authorization header. Only the secret's SHA-256 is kept, so it "
-                    + "cannot be shown again. Your token's `email` claim, if any, becomes your address in the feeds. "
+                    + "cannot be shown again. Your token's `email` claim, if any, becomes your address in the feeds "
+                    + "(as on any command), unless the facilitator directory gives you one. "
                     + "At most " + CalendarFeeds.MAX_PER_PERSON + " feeds per person. No request body.")
     @APIResponse(responseCode = "201", description = "Created; `url` is shown in this answer only",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarFeed.class)))
     @APIResponse(responseCode = "409", description = "You have " + CalendarFeeds.MAX_PER_PERSON + " feeds already")
     public Uni<Response> create() {
-        return feeds.create(user.name(), email(), clock.instant())
+        return feeds.create(user.name(), clock.instant())
                 // The URL holds the secret: no cache keeps it, and a repeated Idempotency-Key answers without it.
                 .map(created -> Response.status(Response.Status.CREATED).header(HttpHeaders.CACHE_CONTROL, "no-store").entity(created).build());
     }
@@ -117,15 +109,5 @@ public class CalendarFeedsResource {
         return feeds.ownerOf(secret).flatMap(owner -> owner
                 .map(person -> queries.meetingsOf(person).flatMap(meetings::respond))
                 .orElseGet(() -> Uni.createFrom().failure(new StreamNotFound("no calendar feed has this URL"))));
-    }
-
-    /** The token's email claim, when it is one (else the feeds keep what they had, or the made-up address). */
-    private String email() {
-        Object claim = token.getClaim("email");
-        if (claim == null) {
-            return null;
-        }
-        String email = (claim instanceof JsonString json ? json.getString() : claim.toString()).strip();
-        return email.length() <= MAX_EMAIL && EMAIL.matcher(email).matches() ? email : null;
     }
 }

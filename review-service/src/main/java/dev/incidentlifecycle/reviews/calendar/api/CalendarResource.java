@@ -40,7 +40,9 @@ public class CalendarResource {
     @Operation(operationId = "getReviewCalendar", summary = "Review meetings as an iCalendar feed",
             description = "One VEVENT per review with a stable UID; SEQUENCE rises on every reschedule; cancelled and "
                     + "declined reviews are STATUS:CANCELLED, reviews on hold TENTATIVE. Times in UTC. People are addressed by "
-                    + "the e-mail address their token named when they made a calendar feed, if any. Calendar apps, "
+                    + "the facilitator directory's e-mail address for them, else the one their token's `email` claim "
+                    + "named when they last gave a command (made a calendar feed, changed a review), else "
+                    + "`<username>@` the configured mail domain (`users.invalid`). Calendar apps, "
                     + "which cannot send a bearer token, subscribe to a personal feed instead (`POST /calendar/feeds`).")
     public Uni<Response> feed(@Parameter(description = "only this facilitator's meetings") @QueryParam("facilitator") String facilitator) {
         String only = facilitator == null || facilitator.isBlank() ? null : facilitator.strip();

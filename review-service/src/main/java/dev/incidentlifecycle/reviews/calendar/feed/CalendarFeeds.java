@@ -9,7 +9,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,16 +16,12 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * People's calendar feeds ({@code calendar_feed}) and the e-mail addresses their tokens named ({@code calendar_address}).
+ * People's calendar feeds ({@code calendar_feed}).
  * A feed's secret grants reading its owner's review meetings and nothing else; revoking deletes it, so it stops
  * working at once.
  */
@@ -49,11 +44,8 @@ public class CalendarFeeds {
         return links.path("/calendar/feeds/" + token.value() + ".ics");
     }
 
-    /**
-     * A new feed of {@code owner}'s meetings, with its URL (the only time it is shown); {@code email} (may be null),
-     * when given, is how the feeds address the owner from now on.
-     */
-    public Uni<CalendarFeed> create(String owner, String email, Instant at) {
+    /** A new feed of {@code owner}'s meetings, with its URL (the only time it is shown). */
+    public Uni<CalendarFeed> create(String owner, Instant at) {
         UUID id = UUID.randomUUID();
         FeedToken token = FeedToken.generate();
         return pool.withTransaction(sql -> sql
@@ -71,8 +63,7 @@ public class CalendarFeeds {
                                             + "values ($1, $2, $3, $4, $5)")
                                     .execute(Tuple.of(id, owner, Buffer.buffer(token.digest()), token.shownPrefix(),
                                             at.atOffset(ZoneOffset.UTC)));
-                        })
-                        .flatMap(inserted -> remember(sql, owner, email, at)))
+                        }))
                 .map(created -> new CalendarFeed(id, token.shownPrefix(), at, urlOf(token)));
     }
 
@@ -106,37 +97,6 @@ public class CalendarFeeds {
         return pool.preparedQuery("select owner from calendar_feed where digest = $1")
                 .execute(Tuple.of(Buffer.buffer(FeedToken.digestOf(presented))))
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getString("owner")) : Optional.empty());
-    }
-
-    /** The known e-mail addresses of these people, keyed by the lower-cased person. */
-    public Uni<Map<String, String>> addressesOf(Collection<String> people) {
-        String[] keys = people.stream().filter(p -> p != null && !p.isBlank()).map(CalendarFeeds::key).distinct()
-                .toArray(String[]::new);
-        if (keys.length == 0) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return pool.preparedQuery("select person, email from calendar_address where person = any($1)")
-                .execute(Tuple.of(keys))
-                .map(rows -> {
-                    Map<String, String> addresses = new HashMap<>();
-                    rows.forEach(row -> addresses.put(row.getString("person"), row.getString("email")));
-                    return addresses;
-                });
-    }
-
-    /** How a person is looked up in {@link #addressesOf}. */
-    public static String key(String person) {
-        return person.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static Uni<Void> remember(SqlClient sql, String person, String email, Instant at) {
-        if (email == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return sql.preparedQuery("insert into calendar_address (person, email, learned_at) values ($1, $2, $3) "
-                        + "on conflict (person) do update set email = excluded.email, learned_at = excluded.learned_at")
-                .execute(Tuple.of(key(person), email, at.atOffset(ZoneOffset.UTC)))
-                .replaceWithVoid();
     }
 
     private static CalendarFeed feed(Row row) {
