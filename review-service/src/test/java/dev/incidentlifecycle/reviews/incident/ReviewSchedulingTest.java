@@ -281,8 +281,10 @@ class ReviewSchedulingTest {
                 }
             }
         }
-        assertThat(reviews.stream().map(r -> r.getString("facilitator")).distinct())
-                .containsExactlyInAnyOrder("fac.amara", "fac.bo", "fac.chen");
+        // Who takes them depends on how many reviews each facilitator holds from the other tests (least picked first):
+        // FacilitatorRotationTest asserts the fairness; here each review simply has one.
+        assertThat(reviews).allSatisfy(review -> assertThat(review.getString("facilitator"))
+                .isIn("fac.amara", "fac.bo", "fac.chen"));
     }
 
     private static Instant instant(Map<String, Object> review, String field) {
