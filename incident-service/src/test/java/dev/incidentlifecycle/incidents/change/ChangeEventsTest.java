@@ -97,6 +97,11 @@ class ChangeEventsTest {
         // Before the declaration, so first; the incident's own events are not context.
         assertThat(timeline.get(0)).containsEntry("type", "change");
         assertThat(timeline.get(1)).containsEntry("type", "incident.declared").containsEntry("context", false);
+        // Paged, the context keeps its place: PostgreSQL orders the changes among the events.
+        asReader().queryParam("size", 1).get("/incidents/" + id + "/timeline").then().statusCode(200)
+                .body("items[0].type", equalTo("change"), "items[0].context", equalTo(true), "total", equalTo(timeline.size()));
+        asReader().queryParam("page", 1).queryParam("size", 1).get("/incidents/" + id + "/timeline").then().statusCode(200)
+                .body("items[0].type", equalTo("incident.declared"));
     }
 
     @Test

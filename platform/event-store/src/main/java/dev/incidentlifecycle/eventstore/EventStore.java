@@ -116,6 +116,30 @@ public class EventStore {
                 .map(rows -> rows.stream().map(EventStore::toStoredEvent).toList()));
     }
 
+    /**
+     * At most {@code limit} events of one stream after version {@code afterVersion}, oldest first, and the stream's
+     * current version, read together in one transaction: a page of the raw history. Versions have no gaps, so the
+     * slice is a range scan of the (stream, version) key, however long the stream is.
+     */
+    public Uni<StreamSlice> readStream(String streamId, long afterVersion, int limit) {
+        return inOwnSession(session -> session.withTransaction(tx -> session
+                .createNativeQuery("select coalesce(max(stream_version), 0) from event_log where stream_id = cast(?1 as text)",
+                        Long.class)
+                .setParameter(1, streamId)
+                .getSingleResult()
+                .flatMap(version -> version <= afterVersion
+                        ? Uni.createFrom().item(new StreamSlice(List.of(), version))
+                        : session.createNativeQuery("select " + COLUMNS + " from event_log where stream_id = cast(?1 as text) "
+                                        + "and stream_version > ?2 and stream_version <= ?3 order by stream_version limit ?4",
+                                        Object[].class)
+                                .setParameter(1, streamId)
+                                .setParameter(2, afterVersion)
+                                .setParameter(3, version)
+                                .setParameter(4, limit)
+                                .getResultList()
+                                .map(rows -> new StreamSlice(rows.stream().map(EventStore::toStoredEvent).toList(), version)))));
+    }
+
     /** Where a replay of the log has got to: the last event read, in (transaction, position) order. */
     record LogCursor(String transactionId, long globalPosition) {
         static final LogCursor START = new LogCursor("0", 0);

@@ -192,6 +192,31 @@ class EventStoreTest {
     }
 
     @Test
+    void a_slice_of_a_stream_is_its_events_after_a_version_with_the_streams_length() {
+        String tally = UUID.randomUUID().toString();
+        for (int i = 1; i <= 7; i++) {
+            add(tally, ExpectedVersion.ANY, i);
+        }
+        String stream = Tallies.TYPE.streamId(tally);
+
+        StreamSlice first = await(() -> store.readStream(stream, 0, 3));
+        assertThat(first.events()).extracting(StoredEvent::streamVersion).containsExactly(1L, 2L, 3L);
+        assertThat(first.streamVersion()).isEqualTo(7);
+        assertThat(await(() -> store.readStream(stream, 3, 3)).events()).extracting(StoredEvent::streamVersion)
+                .containsExactly(4L, 5L, 6L);
+        assertThat(await(() -> store.readStream(stream, 6, 3)).events()).extracting(StoredEvent::streamVersion)
+                .containsExactly(7L);
+        StreamSlice beyond = await(() -> store.readStream(stream, 9, 3));
+        assertThat(beyond.events()).isEmpty();
+        assertThat(beyond.streamVersion()).isEqualTo(7);
+        assertThat(beyond.streamIsEmpty()).isFalse();
+
+        StreamSlice unknown = await(() -> store.readStream(Tallies.TYPE.streamId(UUID.randomUUID().toString()), 0, 3));
+        assertThat(unknown.events()).isEmpty();
+        assertThat(unknown.streamIsEmpty()).isTrue();
+    }
+
+    @Test
     void a_long_stream_loads_from_its_snapshot_to_the_same_state_as_a_full_replay() {
         String tally = UUID.randomUUID().toString();
         for (int i = 1; i <= 25; i++) {

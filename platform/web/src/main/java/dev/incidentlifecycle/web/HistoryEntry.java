@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentlifecycle.eventstore.EventJson;
 import dev.incidentlifecycle.eventstore.StoredEvent;
+import dev.incidentlifecycle.eventstore.StreamSlice;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -15,6 +16,12 @@ import java.util.UUID;
 public record HistoryEntry(UUID eventId, String type, int typeVersion, long streamVersion, String actor,
                            Instant occurredAt, Instant recordedAt, String correlationId, String causationId,
                            JsonNode payload) {
+
+    /** The slice of a stream read for {@code request} as a page of its history: the stream's length is the total. */
+    public static Page<HistoryEntry> page(StreamSlice slice, PageRequest request) {
+        return new Page<>(slice.events().stream().map(HistoryEntry::of).toList(), slice.streamVersion(), request.page(),
+                request.size());
+    }
 
     public static HistoryEntry of(StoredEvent stored) {
         try {

@@ -18,6 +18,8 @@ import dev.incidentlifecycle.eventstore.EventStore;
 import dev.incidentlifecycle.eventstore.ExpectedVersion;
 import dev.incidentlifecycle.eventstore.StreamNotFound;
 import dev.incidentlifecycle.web.CurrentUser;
+import dev.incidentlifecycle.web.ArrayOrPage;
+import dev.incidentlifecycle.web.ArrayOrPageDocumentation;
 import dev.incidentlifecycle.web.HistoryEntry;
 import dev.incidentlifecycle.web.Page;
 import dev.incidentlifecycle.web.PageRequest;
@@ -41,8 +43,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -154,18 +159,24 @@ public class ActionItemResource {
     @GET
     @Path("/{id}/events")
     @Authenticated
-    @Operation(operationId = "getActionItemEvents", summary = "The item's full history: every event, oldest first, with who, when it happened and when it was recorded")
-    @APIResponse(responseCode = "200", description = "Every event, oldest first",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class)))
+    @Operation(operationId = "getActionItemEvents", summary = "The item's full history: every event, oldest first, with who, when it happened and when it was recorded",
+            description = "Oldest first (by stream version).")
+    @Extension(name = ArrayOrPageDocumentation.MARK, value = "true")
+    @APIResponse(responseCode = "200", description = "The item's events, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class)))
     @APIResponse(responseCode = "404", description = "No such action item")
-    public Uni<List<HistoryEntry>> events(@PathParam("id") String id) {
+    public Uni<Response> events(@PathParam("id") String id, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                                @Context UriInfo uri) {
         UUID itemId = itemId(id);
-        return store.readStream(aggregate.type().streamId(ActionItemAggregate.aggregateId(itemId))).map(events -> {
-            if (events.isEmpty()) {
-                throw notFound(itemId);
-            }
-            return events.stream().map(HistoryEntry::of).toList();
-        });
+        ArrayOrPage asked = ArrayOrPage.of(page, size);
+        PageRequest request = asked.request();
+        return store.readStream(aggregate.type().streamId(ActionItemAggregate.aggregateId(itemId)), request.offset(), request.size())
+                .map(slice -> {
+                    if (slice.streamIsEmpty()) {
+                        throw notFound(itemId);
+                    }
+                    return asked.answer(HistoryEntry.page(slice, request), uri);
+                });
     }
 
     // --- commands

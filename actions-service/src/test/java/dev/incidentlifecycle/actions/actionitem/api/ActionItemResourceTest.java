@@ -2,18 +2,27 @@ package dev.incidentlifecycle.actions.actionitem.api;
 
 import dev.incidentlifecycle.actions.ReviewOutcomes;
 import dev.incidentlifecycle.actions.ReviewOutcomes.Item;
+import dev.incidentlifecycle.actions.actionitem.ActionItemEvent;
+import dev.incidentlifecycle.actions.actionitem.store.ActionItemAggregate;
+import dev.incidentlifecycle.eventstore.CommandContext;
+import dev.incidentlifecycle.eventstore.EventStore;
 import dev.incidentlifecycle.testing.RealInfrastructure;
 import dev.incidentlifecycle.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static dev.incidentlifecycle.actions.Api.PROBLEM;
 import static dev.incidentlifecycle.actions.Api.admin;
@@ -32,6 +41,12 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "schema", value = "actions"))
 class ActionItemResourceTest {
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    ActionItemAggregate aggregate;
 
     static String team() {
         return "payments-" + UUID.randomUUID().toString().substring(0, 8);
@@ -95,6 +110,64 @@ class ActionItemResourceTest {
         assertThat(history.getString("[4].payload.reason")).isEqualTo("Waiting for the new queue");
         assertThat(history.getString("[1].recordedAt")).isNotBlank();
         assertThat(history.getString("[1].correlationId")).isNotBlank();
+    }
+
+    @Test
+    void the_history_answers_one_page_of_its_events_when_page_or_size_is_given() {
+        String team = team();
+        Item item = Item.of("Page on queue depth", "DETECT", team);
+        published(item);
+        String member = memberOf(team);
+        given().auth().oauth2(member).post("/action-items/" + item.id() + "/start").then().statusCode(200);
+        given().auth().oauth2(member).contentType(ContentType.JSON).body("{\"url\": \"https://jira.example.com/browse/PAY-13\"}")
+                .post("/action-items/" + item.id() + "/tracker-link").then().statusCode(200);
+        String path = "/action-items/" + item.id() + "/events";
+
+        given().auth().oauth2(reader()).queryParam("page", 1).queryParam("size", 2).get(path).then().statusCode(200)
+                .body("items.type", contains("action-item.tracker-linked"), "items[0].streamVersion", equalTo(3),
+                        "total", equalTo(3), "page", equalTo(1), "size", equalTo(2));
+        given().auth().oauth2(reader()).queryParam("size", 2).get(path).then().statusCode(200)
+                .body("items.type", contains("action-item.created", "action-item.started"), "total", equalTo(3));
+        // Neither page nor size: the array, as it always was (a short one whole, without a link).
+        given().auth().oauth2(reader()).get(path).then().statusCode(200).header("Link", org.hamcrest.Matchers.nullValue())
+                .body("streamVersion", contains(1, 2, 3));
+
+        given().auth().oauth2(reader()).queryParam("page", -1).get(path).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("page"));
+        given().auth().oauth2(reader()).queryParam("page", Integer.MAX_VALUE).queryParam("size", 200).get(path)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("page"));
+        given().auth().oauth2(reader()).queryParam("size", 0).get(path).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(reader()).queryParam("page", 0).get("/action-items/" + UUID.randomUUID() + "/events")
+                .then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(reader()).get("/action-items/" + UUID.randomUUID() + "/events")
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void a_history_longer_than_the_array_answers_its_first_events_and_links_the_page_after_them() throws Throwable {
+        String team = team();
+        Item item = Item.of("Page on queue depth", "DETECT", team);
+        UUID reviewId = published(item).reviewId();
+        // Tracker links an item collects as its ticket moves between trackers, appended as its commands would: a
+        // hundred a transaction (one transaction of a thousand stalled until the database's idle timeout).
+        String aggregateId = ActionItemAggregate.aggregateId(item.id());
+        for (int batch = 0; batch < 10; batch++) {
+            int first = batch * 100;
+            List<ActionItemEvent> links = IntStream.range(first, first + 100).<ActionItemEvent>mapToObj(i -> new ActionItemEvent.TrackerLinked(
+                    item.id(), reviewId, "https://jira.example.com/browse/PAY-" + i, "ana", Instant.now())).toList();
+            VertxContextSupport.subscribeAndAwait(() -> store.transact(CommandContext.by("ana"), work ->
+                    work.load(aggregate.type(), aggregateId).flatMap(loaded -> work.append(aggregate.type(), loaded, links))));
+        }
+        String path = "/action-items/" + item.id() + "/events";
+
+        Response array = given().auth().oauth2(reader()).get(path);
+        array.then().statusCode(200).header("Link", equalTo("<" + path + "?page=5&size=200>; rel=\"next\""));
+        assertThat(array.jsonPath().getList("streamVersion", Integer.class))
+                .isEqualTo(IntStream.rangeClosed(1, 1_000).boxed().toList());
+        given().auth().oauth2(reader()).queryParam("page", 5).queryParam("size", 200).get(path).then().statusCode(200)
+                .body("items.streamVersion", contains(1_001), "items[0].payload.url", equalTo("https://jira.example.com/browse/PAY-999"),
+                        "total", equalTo(1_001));
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.incidentlifecycle.eventstore.CommandContext;
 import dev.incidentlifecycle.eventstore.Decided;
 import dev.incidentlifecycle.eventstore.EventStore;
 import dev.incidentlifecycle.eventstore.ExpectedVersion;
-import dev.incidentlifecycle.eventstore.StoredEvent;
 import dev.incidentlifecycle.eventstore.StreamNotFound;
 import dev.incidentlifecycle.incidents.alert.readmodel.AlertRow;
 import dev.incidentlifecycle.incidents.alert.readmodel.AlertView;
@@ -36,7 +35,8 @@ import dev.incidentlifecycle.incidents.incident.api.IncidentRequests.SeverityCha
 import dev.incidentlifecycle.incidents.incident.readmodel.IncidentLookup;
 import dev.incidentlifecycle.incidents.incident.readmodel.IncidentRow;
 import dev.incidentlifecycle.incidents.review.IncidentReviews;
-import dev.incidentlifecycle.incidents.timeline.TimelineEntry;
+import dev.incidentlifecycle.web.ArrayOrPage;
+import dev.incidentlifecycle.web.ArrayOrPageDocumentation;
 import dev.incidentlifecycle.web.CurrentUser;
 import dev.incidentlifecycle.web.HistoryEntry;
 import dev.incidentlifecycle.web.Page;
@@ -63,6 +63,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -72,10 +74,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -409,25 +408,16 @@ public class IncidentResource {
             description = "With the incident's events, the changes made to its services from the look-back before its declaration "
                     + "until it resolved (at most the newest " + Changes.ON_TIMELINE + "; all of them: GET /incidents/{id}/changes), "
                     + "marked context: true.")
-    public Uni<List<TimelineView>> timeline(@PathParam("id") String id) {
+    @Extension(name = ArrayOrPageDocumentation.MARK, value = "true")
+    @APIResponse(responseCode = "200", description = "The timeline's entries, in order of occurrence",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TimelineView.class)))
+    public Uni<Response> timeline(@PathParam("id") String id, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                                  @Context UriInfo uri) {
+        ArrayOrPage asked = ArrayOrPage.of(page, size);
         return sessions.withSession(session -> IncidentLookup.find(session, id)
                         .flatMap(incident -> changes.onTimelineOf(session, incident)
-                                .map(context -> new IncidentContext(incident.id, context))))
-                .flatMap(found -> store.readStream(Streams.INCIDENT.streamId(found.id().toString())).map(events -> {
-                    List<TimelineView> entries = new ArrayList<>(events.size() + found.changes().size());
-                    for (StoredEvent stored : events) {
-                        IncidentEvent event = Streams.INCIDENT.codec().decode(stored.type(), stored.typeVersion(), stored.payload());
-                        entries.add(TimelineView.of(TimelineEntry.of(event, stored.metadata().recordedAt()), stored.streamVersion()));
-                    }
-                    for (ChangeView change : found.changes()) {
-                        entries.add(TimelineView.of(TimelineEntry.of(change), 0));
-                    }
-                    entries.sort(Comparator.comparing(TimelineView::occurredAt).thenComparingLong(TimelineView::sequence));
-                    return entries;
-                }));
-    }
-
-    private record IncidentContext(UUID id, List<ChangeView> changes) {
+                                .flatMap(context -> IncidentTimeline.page(session, incident, context, asked.request()))))
+                .map(entries -> asked.answer(entries, uri));
     }
 
     @GET
@@ -448,29 +438,36 @@ public class IncidentResource {
     @Path("/{id}/alerts")
     @Authenticated
     @Operation(operationId = "listIncidentAlerts", summary = "The alerts attached to the incident, oldest first")
-    public Uni<List<AlertView>> alerts(@PathParam("id") String id) {
+    @Extension(name = ArrayOrPageDocumentation.MARK, value = "true")
+    @APIResponse(responseCode = "200", description = "The incident's alerts, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AlertView.class)))
+    public Uni<Response> alerts(@PathParam("id") String id, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                                @Context UriInfo uri) {
+        ArrayOrPage asked = ArrayOrPage.of(page, size);
         return sessions.withSession(session -> IncidentLookup.idOf(session, id)
-                .flatMap(incidentId -> session
-                        .createSelectionQuery("from AlertRow where incidentId = :incident order by triggeredAt, version, alertId", AlertRow.class)
-                        .setParameter("incident", incidentId)
-                        .getResultList()))
-                .map(rows -> rows.stream().map(AlertView::of).toList());
+                        .flatMap(incidentId -> asked.request().read(session, AlertRow.class, "from AlertRow where incidentId = :incident",
+                                "triggeredAt, version, alertId", Map.of("incident", incidentId))))
+                .map(alerts -> asked.answer(alerts.map(AlertView::of), uri));
     }
 
     @GET
     @Path("/{id}/events")
     @Authenticated
-    @Operation(operationId = "getIncidentEvents", summary = "The raw history: every event of the incident as stored, with its metadata")
-    public Uni<List<HistoryEntry>> events(@PathParam("id") String id) {
-        return history(id).map(events -> events.stream().map(HistoryEntry::of).toList());
+    @Operation(operationId = "getIncidentEvents", summary = "The raw history: every event of the incident as stored, with its metadata",
+            description = "Oldest first (by stream version).")
+    @Extension(name = ArrayOrPageDocumentation.MARK, value = "true")
+    @APIResponse(responseCode = "200", description = "The incident's events, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class)))
+    public Uni<Response> events(@PathParam("id") String id, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                                @Context UriInfo uri) {
+        ArrayOrPage asked = ArrayOrPage.of(page, size);
+        PageRequest request = asked.request();
+        return sessions.withSession(session -> IncidentLookup.idOf(session, id))
+                .flatMap(incidentId -> store.readStream(Streams.INCIDENT.streamId(incidentId.toString()), request.offset(), request.size()))
+                .map(slice -> asked.answer(HistoryEntry.page(slice, request), uri));
     }
 
     // --- shared
-
-    private Uni<List<StoredEvent>> history(String id) {
-        return sessions.withSession(session -> IncidentLookup.idOf(session, id))
-                .flatMap(incidentId -> store.readStream(Streams.INCIDENT.streamId(incidentId.toString())));
-    }
 
     /**
      * Decides a command against the incident named by {@code idOrNumber}, in one transaction with the lookup.

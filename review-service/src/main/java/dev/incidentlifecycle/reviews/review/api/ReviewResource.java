@@ -20,6 +20,8 @@ import dev.incidentlifecycle.reviews.review.readmodel.ReviewFilter;
 import dev.incidentlifecycle.reviews.review.readmodel.ReviewQueries;
 import dev.incidentlifecycle.reviews.review.store.ReviewAggregate;
 import dev.incidentlifecycle.web.CurrentUser;
+import dev.incidentlifecycle.web.ArrayOrPage;
+import dev.incidentlifecycle.web.ArrayOrPageDocumentation;
 import dev.incidentlifecycle.web.HistoryEntry;
 import dev.incidentlifecycle.web.Page;
 import dev.incidentlifecycle.web.PageRequest;
@@ -45,9 +47,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -184,18 +188,24 @@ public class ReviewResource {
     @GET
     @Path("/{id}/events")
     @Authenticated
-    @Operation(operationId = "getReviewEvents", summary = "The review's raw history: every event with who, when it happened and when it was recorded")
-    @APIResponse(responseCode = "200", description = "Every event, oldest first",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class)))
+    @Operation(operationId = "getReviewEvents", summary = "The review's raw history: every event with who, when it happened and when it was recorded",
+            description = "Oldest first (by stream version).")
+    @Extension(name = ArrayOrPageDocumentation.MARK, value = "true")
+    @APIResponse(responseCode = "200", description = "The review's events, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class)))
     @APIResponse(responseCode = "404", description = "No such review")
-    public Uni<List<HistoryEntry>> events(@PathParam("id") String id) {
+    public Uni<Response> events(@PathParam("id") String id, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                                @Context UriInfo uri) {
         UUID reviewId = reviewId(id);
-        return store.readStream(reviews.type().streamId(ReviewAggregate.aggregateId(reviewId))).map(events -> {
-            if (events.isEmpty()) {
-                throw new StreamNotFound("no review " + reviewId);
-            }
-            return events.stream().map(HistoryEntry::of).toList();
-        });
+        ArrayOrPage asked = ArrayOrPage.of(page, size);
+        PageRequest request = asked.request();
+        return store.readStream(reviews.type().streamId(ReviewAggregate.aggregateId(reviewId)), request.offset(), request.size())
+                .map(slice -> {
+                    if (slice.streamIsEmpty()) {
+                        throw new StreamNotFound("no review " + reviewId);
+                    }
+                    return asked.answer(HistoryEntry.page(slice, request), uri);
+                });
     }
 
     @GET

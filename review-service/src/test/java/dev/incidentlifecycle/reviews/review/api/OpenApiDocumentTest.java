@@ -33,4 +33,17 @@ class OpenApiDocumentTest {
             });
         }
     }
+
+    @Test
+    void the_history_is_documented_as_the_bounded_array_or_a_page_with_its_link() {
+        JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String events = "paths.'/reviews/{id}/events'.get";
+        assertThat(api.getString(events + ".operationId")).isEqualTo("getReviewEvents");
+        String schema = events + ".responses.'200'.content.'application/json'.schema";
+        assertThat(api.getList(schema + ".type", String.class)).containsExactly("array", "object");
+        assertThat(api.getString(schema + ".items.'$ref'")).isEqualTo("#/components/schemas/HistoryEntry");
+        assertThat(api.getMap(schema + ".properties")).containsKeys("items", "total", "page", "size");
+        assertThat(api.getString(events + ".responses.'200'.headers.Link.example")).endsWith("?page=5&size=200>; rel=\"next\"");
+        assertThat(api.getList(events + ".parameters.name", String.class)).contains("page", "size");
+    }
 }
