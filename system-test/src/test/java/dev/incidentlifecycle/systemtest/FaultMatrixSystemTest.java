@@ -186,9 +186,10 @@ class FaultMatrixSystemTest {
             for (String path : posts) {
                 String concrete = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
                 String token = path.equals("/webhooks/alertmanager") ? RunningSystem.INTEGRATION_KEY : admin;
-                // Refused on its Content-Length, before the body is sent (the client waits for 100-continue).
-                matrix.row("over-size body (" + OVER_SIZE / 1024 + " KiB): " + service.name() + " POST " + path, "413 problem+json",
-                        () -> Api.postExpectingContinue(service.url() + concrete, token, body).outcome());
+                // Refused on its Content-Length, before the body is sent: the client waits for 100-continue, so the answer is
+                // the empty 413 (BodySizeLimit: Java's HttpClient hangs on a body here); ConventionsTest has the problem+json.
+                matrix.row("over-size body (" + OVER_SIZE / 1024 + " KiB): " + service.name() + " POST " + path, "413",
+                        () -> Integer.toString(Api.postExpectingContinue(service.url() + concrete, token, body).status()));
             }
         }
     }

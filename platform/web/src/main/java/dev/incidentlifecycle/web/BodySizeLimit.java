@@ -17,9 +17,13 @@ import java.util.Optional;
 /**
  * Refuses a request whose {@code Content-Length} is over {@code quarkus.http.limits.max-body-size} with a 413
  * problem naming the limit, before any of the body is read. It runs just before Quarkus's own check of the same
- * limit (which answers 413 with no body at all); a request that says {@code Expect: 100-continue} gets the answer
- * instead of the go-ahead, so the client never sends the body. A body sent in chunks, without a length, is still
- * cut off by Quarkus when it passes the limit (413, no body).
+ * limit, which answers 413 with no body at all; that one still answers two kinds of request:
+ * <ul>
+ *   <li>one that says {@code Expect: 100-continue}: it gets the empty 413 instead of the go-ahead and never sends the
+ *       body. An answer with a body hangs Java's own {@code HttpClient} (17) on such a request, even past its
+ *       time-out, so these clients get the answer every HTTP/1.1 client understands;</li>
+ *   <li>a body sent in chunks, without a length: cut off when it passes the limit.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -45,7 +49,7 @@ public class BodySizeLimit {
         } catch (NumberFormatException malformed) {
             length = -1; // Vert.x's HTTP decoder refuses it
         }
-        if (length <= max) {
+        if (length <= max || context.request().headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
             context.next();
             return;
         }

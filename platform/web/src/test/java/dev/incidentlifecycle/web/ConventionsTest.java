@@ -123,10 +123,10 @@ class ConventionsTest {
                     + "Authorization: Bearer " + responder() + "\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 1000000\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            // No body is sent: the answer must come on the headers alone, and be the final one.
+            // No body is sent: the answer comes on the headers alone, is the final one, and ends the connection. It has
+            // no body (see BodySizeLimit: Java's HttpClient hangs on one here).
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
-                    .contains("the request body is 1,000,000 bytes; the limit is 4 KiB").doesNotContain("100 Continue");
+            assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("content-length: 0").doesNotContain("100 Continue");
         }
     }
 
