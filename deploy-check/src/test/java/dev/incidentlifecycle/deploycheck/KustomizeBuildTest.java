@@ -6,21 +6,21 @@ import static dev.incidentlifecycle.deploycheck.YamlDocuments.mapAt;
 import static dev.incidentlifecycle.deploycheck.YamlDocuments.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.incidentlifecycle.testing.Command;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class KustomizeBuildTest {
 
     @BeforeEach
     void copyTheManifestsWithStandInSecrets() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(onPath("kubectl").isPresent(), "kubectl is not on the PATH");
+        Assumptions.assumeTrue(Command.onPath("kubectl").isPresent(), "kubectl is not on the PATH");
         Path source = Repository.path(Kustomization.ROOT);
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
@@ -69,7 +69,7 @@ class KustomizeBuildTest {
         Files.writeString(secrets.resolve("signing-key.pub.pem"),
                 "-----BEGIN PUBLIC KEY-----\nstand-in\n-----END PUBLIC KEY-----\n", StandardCharsets.UTF_8);
         // The in-cluster PostgreSQL's certificate and the CA the services verify it with, as its make-tls.sh makes them.
-        if (onPath("openssl").isPresent()) {
+        if (Command.onPath("openssl").isPresent()) {
             run(List.of(copy.resolve(IN_CLUSTER_POSTGRES + "/make-tls.sh").toString()));
         } else {
             Path tls = Files.createDirectories(copy.resolve(IN_CLUSTER_POSTGRES + "/tls"));
@@ -112,7 +112,7 @@ class KustomizeBuildTest {
 
     @Test
     void inClusterPostgresServesACertificateTheServicesVerify() throws Exception {
-        Assumptions.assumeTrue(onPath("openssl").isPresent(), "openssl is not on the PATH");
+        Assumptions.assumeTrue(Command.onPath("openssl").isPresent(), "openssl is not on the PATH");
         List<Map<String, Object>> rendered = build(copy.resolve(IN_CLUSTER_POSTGRES));
         String host = java.net.URI.create(sharedSettings(rendered).get("DB_JDBC_URL").substring("jdbc:".length())).getHost();
         Map<String, Object> postgres = rendered.stream().filter(r -> "StatefulSet".equals(text(r, "kind"))).findFirst().orElseThrow();
@@ -209,40 +209,19 @@ class KustomizeBuildTest {
         return rendered.stream().map(resource -> text(resource, "kind")).distinct().toList();
     }
 
-    private List<Map<String, Object>> build(Path kustomization) throws IOException, InterruptedException {
-        Path output = copy.resolve("rendered.yaml");
-        Path errors = copy.resolve("kustomize-errors.txt");
-        Process process = new ProcessBuilder(onPath("kubectl").orElseThrow().toString(), "kustomize", kustomization.toString())
-                .redirectOutput(output.toFile())
-                .redirectError(errors.toFile())
-                .start();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("kubectl kustomize did not finish in 2 minutes");
-        }
-        assertThat(process.exitValue()).as("kubectl kustomize %s: %s", copy.relativize(kustomization), Files.readString(errors))
+    private List<Map<String, Object>> build(Path kustomization) throws IOException {
+        Command.Result rendered = Command.run(List.of(Command.onPath("kubectl").orElseThrow().toString(), "kustomize",
+                kustomization.toString()), Duration.ofMinutes(2));
+        assertThat(rendered.status()).as("kubectl kustomize %s: %s", copy.relativize(kustomization), rendered.errors())
                 .isZero();
+        Path output = Files.writeString(copy.resolve("rendered.yaml"), rendered.output());
         return YamlDocuments.of(output);
     }
 
     /** Runs a command to its end and returns what it printed; fails unless it exits with 0. */
-    private String run(List<String> command) throws IOException, InterruptedException {
-        Path output = Files.createTempFile(copy, "command", ".txt");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!process.waitFor(1, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish in a minute");
-        }
-        String printed = Files.readString(output);
-        assertThat(process.exitValue()).as("%s: %s", command, printed).isZero();
-        return printed;
-    }
-
-    private static Optional<Path> onPath(String program) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(folder -> !folder.isEmpty())
-                .map(folder -> Path.of(folder, program))
-                .filter(Files::isExecutable)
-                .findFirst();
+    private static String run(List<String> command) {
+        Command.Result result = Command.run(command, Duration.ofMinutes(1));
+        assertThat(result.status()).as("%s: %s", command, result.transcript()).isZero();
+        return result.transcript();
     }
 }

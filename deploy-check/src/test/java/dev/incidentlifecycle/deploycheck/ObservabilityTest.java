@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.incidentlifecycle.testing.Command;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,9 @@ class ObservabilityTest {
 
     @Test
     void theAlertingRulesPassPromtool() throws Exception {
-        Promtool.Result result = Promtool.checkRules(Repository.path(RULES));
+        Command.Result result = Promtool.checkRules(Repository.path(RULES));
 
-        assertThat(result.status()).as("promtool check rules %s:%n%s", RULES, result.output()).isZero();
+        assertThat(result.status()).as("promtool check rules %s:%n%s", RULES, result.transcript()).isZero();
         assertThat(result.output()).contains("SUCCESS");
     }
 
