@@ -1,5 +1,6 @@
 package dev.incidentlifecycle.reviews.calendar.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentlifecycle.reviews.calendar.ReviewCalendar;
 import dev.incidentlifecycle.reviews.calendar.feed.CalendarFeeds;
 import dev.incidentlifecycle.reviews.config.PublicLinks;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +34,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Personal calendar feeds, read without a bearer token as calendar apps read them. */
+/** Personal calendar feeds, read without a bearer token as calendar apps read them: with ical4j and python's icalendar. */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "schema", value = "reviews"))
 class CalendarFeedsTest {
@@ -73,6 +75,39 @@ class CalendarFeedsTest {
         URI colleagues = URI.create(as(colleague, null).post("/calendar/feeds").then().statusCode(201).extract().path("url"));
         assertThat(uids(feed(colleagues))).contains(ReviewCalendar.uidOf(UUID.fromString(mine)))
                 .doesNotContain(ReviewCalendar.uidOf(UUID.fromString(theirs)));
+    }
+
+    @Test
+    void python_icalendar_reads_the_owners_meeting_from_the_feed_url_alone() throws Exception {
+        String owner = person("owner");
+        String colleague = person("colleague");
+        // A comma and a semicolon: escaped in the feed, as the reader must get them back.
+        String reviewId = scheduledReview("Webhooks dropped; retries, too", owner, colleague);
+        JsonPath review = Api.review(reviewId);
+        URI url = URI.create(as(owner, owner + "@example.com").post("/calendar/feeds").then().statusCode(201).extract().path("url"));
+
+        JsonNode read = PythonIcalendar.read(body(url));
+
+        assertThat(read.path("errors")).isEmpty();
+        assertThat(read.path("version").asText()).isEqualTo("2.0");
+        assertThat(read.path("events")).hasSize(1);
+        JsonNode event = read.path("events").get(0);
+        assertThat(event.path("errors")).isEmpty();
+        assertThat(event.path("uid").asText()).isEqualTo(ReviewCalendar.uidOf(UUID.fromString(reviewId)));
+        assertThat(event.path("summary").asText())
+                .isEqualTo("Incident review " + review.getString("incidentNumber") + ": Webhooks dropped; retries, too");
+        assertThat(event.path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(event.path("sequence").asInt()).isZero();
+        // An offset, so python took the times for UTC rather than the reader's local time.
+        assertThat(OffsetDateTime.parse(event.path("start").asText()).toInstant())
+                .isEqualTo(Instant.parse(review.getString("scheduledStart")));
+        assertThat(OffsetDateTime.parse(event.path("end").asText()).toInstant())
+                .isEqualTo(Instant.parse(review.getString("scheduledEnd")));
+        assertThat(event.path("organizer").path("name").asText()).isEqualTo(review.getString("facilitator"));
+        assertThat(event.path("attendees")).extracting(a -> a.path("address").asText() + " " + a.path("name").asText())
+                .containsExactlyInAnyOrder("mailto:" + owner + "@example.com " + owner,
+                        "mailto:" + colleague + "@users.invalid " + colleague);
+        assertThat(event.path("url").asText()).isEqualTo(links.review(UUID.fromString(reviewId)).toString());
     }
 
     @Test
@@ -150,10 +185,14 @@ class CalendarFeedsTest {
     }
 
     private static Calendar feed(URI url) throws Exception {
+        return new CalendarBuilder().build(new StringReader(body(url)));
+    }
+
+    private static String body(URI url) {
         // As a calendar app asks: the URL only, no Authorization header.
         Response response = given().get(url.getPath());
         response.then().statusCode(200).contentType("text/calendar");
-        return new CalendarBuilder().build(new StringReader(response.asString()));
+        return response.asString();
     }
 
     private static List<String> uids(Calendar calendar) {
