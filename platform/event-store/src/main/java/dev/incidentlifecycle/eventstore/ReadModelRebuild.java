@@ -1,7 +1,6 @@
 package dev.incidentlifecycle.eventstore;
 
 import dev.incidentlifecycle.eventsourcing.RuleViolation;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -130,10 +129,8 @@ public class ReadModelRebuild {
 
     private <E> Uni<Void> apply(Mutiny.Session session, Projection<E> projection, EventStore.LogPage page) {
         AggregateType<?, ?, E> type = projection.aggregate();
-        return Multi.createFrom().iterable(page.events())
-                .onItem().transformToUniAndConcatenate(stored -> projection.apply(session, new RecordedEvent<>(
+        return InOrder.each(page.events(), stored -> projection.apply(session, new RecordedEvent<>(
                         type.codec().decode(stored.type(), stored.typeVersion(), stored.payload()), stored)))
-                .collect().last().replaceWithVoid()
                 .flatMap(v -> session.flush())
                 .invoke(session::clear);
     }
