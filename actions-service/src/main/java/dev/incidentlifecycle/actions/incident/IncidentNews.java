@@ -2,7 +2,6 @@ package dev.incidentlifecycle.actions.incident;
 
 import dev.incidentlifecycle.actions.actionitem.Severity;
 import dev.incidentlifecycle.eventstore.consuming.IncomingMessage;
-import dev.incidentlifecycle.eventstore.consuming.PoisonMessage;
 
 import java.time.Instant;
 import java.util.Map;
@@ -49,9 +48,7 @@ sealed interface IncidentNews {
                 && !STATUS_AFTER.containsKey(type)) {
             return null;
         }
-        if (message.dataVersion() != 1) {
-            throw new PoisonMessage("version " + message.dataVersion() + " of " + type + " is unknown here");
-        }
+        message.requireDataVersionUpTo(1);
         IncidentMention mention = message.as(IncidentMention.class);
         UUID incidentId = mention.requireIncidentId(type);
         if (DECLARED.equals(type)) {

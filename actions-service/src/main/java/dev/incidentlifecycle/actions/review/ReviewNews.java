@@ -3,7 +3,6 @@ package dev.incidentlifecycle.actions.review;
 import dev.incidentlifecycle.actions.actionitem.ReviewOrigin;
 import dev.incidentlifecycle.actions.actionitem.Severity;
 import dev.incidentlifecycle.eventstore.consuming.IncomingMessage;
-import dev.incidentlifecycle.eventstore.consuming.PoisonMessage;
 
 import java.time.Instant;
 import java.util.Set;
@@ -45,9 +44,7 @@ sealed interface ReviewNews {
      */
     static ReviewNews read(IncomingMessage message) {
         String type = message.type();
-        if (message.dataVersion() != 1) {
-            throw new PoisonMessage("version " + message.dataVersion() + " of " + type + " is unknown here");
-        }
+        message.requireDataVersionUpTo(1);
         ReviewMention mention = message.as(ReviewMention.class);
         if (SEVERITY_CHANGED.equals(type)) {
             return new SeverityChanged(mention.requireReviewId(type), mention.requireSeverity(type));

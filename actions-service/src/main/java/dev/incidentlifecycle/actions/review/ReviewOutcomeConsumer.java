@@ -67,9 +67,7 @@ public class ReviewOutcomeConsumer implements MessageHandler {
         if (!outcome && !recurrence && !ReviewNews.TYPES.contains(message.type())) {
             return Uni.createFrom().voidItem();
         }
-        if (message.dataVersion() != 1) {
-            throw new PoisonMessage("version " + message.dataVersion() + " of " + message.type() + " is unknown here");
-        }
+        message.requireDataVersionUpTo(1);
         if (recurrence) {
             return recurrence(message, batch);
         }

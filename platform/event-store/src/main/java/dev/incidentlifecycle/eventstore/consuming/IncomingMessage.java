@@ -78,6 +78,18 @@ public record IncomingMessage(String id, String type, String source, String subj
                 partition, offset, other);
     }
 
+    /**
+     * This message, if its data version is one the consumer was written for: 1 up to {@code newest}. Any other is
+     * poison (its shape is unknown here): the consumer dead-letters it with the version it met, and a replay skips it.
+     */
+    public IncomingMessage requireDataVersionUpTo(int newest) {
+        if (dataVersion < 1 || dataVersion > newest) {
+            throw new PoisonMessage("version " + dataVersion + " of " + type + " is unknown here (known: "
+                    + (newest == 1 ? "1" : "1 to " + newest) + ")");
+        }
+        return this;
+    }
+
     /** The data as an object; anything else is poison. */
     public ObjectNode object() {
         if (!data.isObject()) {

@@ -39,6 +39,21 @@ class IncomingMessageTest {
     }
 
     @Test
+    void a_data_version_the_consumer_was_not_written_for_is_poison_that_names_it() {
+        for (String version : new String[]{"1", "2"}) {
+            IncomingMessage message = IncomingMessage.from(record("{}", Map.of("ce_specversion", "1.0", "ce_id", "e-" + version,
+                    "ce_type", "action-item.created", "ce_source", "/actions-service", "ce_dataversion", version)));
+            assertThat(message.requireDataVersionUpTo(2)).isSameAs(message);
+        }
+        IncomingMessage third = IncomingMessage.from(record("{}", Map.of("ce_specversion", "1.0", "ce_id", "e-3",
+                "ce_type", "action-item.created", "ce_source", "/actions-service", "ce_dataversion", "3")));
+
+        assertThatThrownBy(() -> third.requireDataVersionUpTo(2)).isInstanceOf(PoisonMessage.class)
+                .hasMessage("version 3 of action-item.created is unknown here (known: 1 to 2)");
+        assertThatThrownBy(() -> third.requireDataVersionUpTo(1)).hasMessage("version 3 of action-item.created is unknown here (known: 1)");
+    }
+
+    @Test
     void a_structured_mode_cloudevent_carries_its_data_inside() {
         IncomingMessage message = IncomingMessage.from(record("{\"specversion\":\"1.0\",\"id\":\"e-2\",\"type\":\"alert.signal\","
                 + "\"source\":\"/somewhere\",\"data\":{\"event_action\":\"trigger\"}}", Map.of("content-type", "application/cloudevents+json")));
