@@ -48,7 +48,8 @@ class ContractDocumentsTest {
 
         assertThat(text(root, "asyncapi")).isEqualTo("3.0.0");
         assertThat(text(root, "info", "title")).isNotBlank();
-        assertThat(text(root, "info", "version")).isEqualTo("1.0.0");
+        // 2.0.0: action-item-events moved to version 2 of its types (reviewId may be null), a breaking change.
+        assertThat(text(root, "info", "version")).isEqualTo("2.0.0");
         assertThat(text(root, "info", "description")).as("the stability rules")
                 .contains("additive", "ce_dataversion", "new schema file");
         Map<String, Object> servers = mapAt(root, "servers");
@@ -112,7 +113,14 @@ class ContractDocumentsTest {
             }
             ChannelMessage message = messages.get(0);
             String type = typeOf(file);
+            int version = versionOf(file);
             softly.assertThat(message.name()).as(where + ": the message's name is the event type").isEqualTo(type);
+            softly.assertThat(message.key()).as(where + ": the message's key is the event type, and .v<n> from version 2 on")
+                    .isEqualTo(version == 1 ? type : type + ".v" + version);
+            List<String> declaredVersions = constants(contract.inlined(at(contract.withTraits(message.message()), "headers")), "ce_dataversion");
+            if (version > 1 || !declaredVersions.isEmpty()) {
+                softly.assertThat(declaredVersions).as(where + ": the message's ce_dataversion").containsExactly(Integer.toString(version));
+            }
             softly.assertThat(message.channel()).as(where + ": the channel is the schema's folder")
                     .isEqualTo(file.getParent().getFileName().toString());
             softly.assertThat(ContractSchema.read(file).schema().path("title").asText()).as(where + " title").isEqualTo(type);
@@ -129,7 +137,8 @@ class ContractDocumentsTest {
         for (ChannelMessage message : events) {
             String where = message.channel() + " " + message.key();
             Map<String, Object> full = contract.withTraits(message.message());
-            softly.assertThat(message.key()).as(where + ": keyed by its name").isEqualTo(message.name());
+            softly.assertThat(message.key()).as(where + ": keyed by its name, with .v<n> from version 2 on")
+                    .matches(Pattern.quote(message.name()) + "(\\.v[1-9][0-9]*)?");
             softly.assertThat(text(full, "contentType")).as(where + " contentType").isEqualTo("application/json");
             softly.assertThat(text(contract.follow(at(full, "bindings", "kafka", "key")), "type")).as(where + " Kafka key").isEqualTo("string");
             softly.assertThat(required(contract.inlined(at(full, "headers")))).as(where + " headers")
@@ -350,6 +359,11 @@ class ContractDocumentsTest {
         Matcher name = SCHEMA_FILE.matcher(schemaFile.getFileName().toString());
         assertThat(name.matches()).as(schemaFile + " is named <type>.json or <type>.v<n>.json").isTrue();
         return name.group(1);
+    }
+
+    private static int versionOf(Path schemaFile) {
+        Matcher name = SCHEMA_FILE.matcher(schemaFile.getFileName().toString());
+        return name.matches() && name.group(2) != null ? Integer.parseInt(name.group(2)) : 1;
     }
 
     /** The properties a header schema requires, through its allOf parts. */

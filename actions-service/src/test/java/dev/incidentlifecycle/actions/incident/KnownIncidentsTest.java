@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -128,7 +129,7 @@ class KnownIncidentsTest {
     }
 
     @Test
-    void an_item_for_an_incident_without_a_review_is_due_by_its_severity_and_worked_to_done() {
+    void an_item_for_an_incident_without_a_review_is_due_by_its_severity_and_worked_to_done() throws IOException {
         String team = team();
         String responder = responderOf(team);
         // Declared SEV3, re-rated SEV2, and no review (none is scheduled before it resolves, if ever).
@@ -173,7 +174,21 @@ class KnownIncidentsTest {
         for (int i = 0; i < 3; i++) {
             JsonNode payload = EventJson.mapper().valueToTree(history.getMap("[" + i + "].payload"));
             assertThat(payload.get("reviewId").isNull()).isTrue();
-            assertThat(EventSchemas.violations(history.getString("[" + i + "].type"), payload)).isEmpty();
+            assertThat(history.getInt("[" + i + "].typeVersion")).isEqualTo(2);
+            assertThat(EventSchemas.violations(history.getString("[" + i + "].type"), 2, payload)).isEmpty();
+        }
+
+        // Published as version 2, the version that lets reviewId be null; version 1 would refuse these payloads.
+        try (KafkaTopic topic = KafkaTopic.readFromStart(RealInfrastructure.bootstrapServers(), "action-item-events")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> topic.poll().withKey(id).size() == 3);
+            for (ConsumerRecord<String, byte[]> record : topic.poll().withKey(id)) {
+                String type = KafkaTopic.header(record, "ce_type");
+                JsonNode payload = EventJson.mapper().readTree(record.value());
+                assertThat(KafkaTopic.header(record, "ce_dataversion")).as(type).isEqualTo("2");
+                assertThat(payload.get("reviewId").isNull()).as(type).isTrue();
+                assertThat(EventSchemas.violations(type, 2, payload)).as(type).isEmpty();
+                assertThat(EventSchemas.violations(type, 1, payload)).as(type + " against version 1").isNotEmpty();
+            }
         }
     }
 

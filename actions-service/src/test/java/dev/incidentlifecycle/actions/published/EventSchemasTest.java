@@ -22,7 +22,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,22 +56,61 @@ class EventSchemasTest {
             new ActionItemEvent.Recurred(ITEM, REVIEW, UUID.randomUUID(), UUID.randomUUID(), "INC-57",
                     List.of(new SharedFactor("TECHNICAL", "connection-pool")), "fatima", AT));
 
+    /** The event types whose reviewId version 2 lets be null: all but amended and removed, which only a review's items have. */
+    static final Set<String> REVIEW_ID_MAY_BE_NULL = ActionItemAggregate.CODEC.types().stream()
+            .filter(type -> !type.equals("action-item.amended") && !type.equals("action-item.removed"))
+            .collect(Collectors.toSet());
+
     @Test
-    void every_event_type_has_a_schema_and_every_schema_an_event_type() throws IOException, URISyntaxException {
+    void every_event_type_has_a_schema_per_version_and_every_schema_an_event_type() throws IOException, URISyntaxException {
         Path folder = Path.of(EventSchemasTest.class.getResource(EventSchemas.FOLDER).toURI());
         try (Stream<Path> files = Files.list(folder)) {
-            assertThat(files.map(f -> f.getFileName().toString().replaceFirst("\\.json$", "")))
-                    .containsExactlyInAnyOrderElementsOf(ActionItemAggregate.CODEC.types());
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(ActionItemAggregate.CODEC.types().stream()
+                            .flatMap(type -> Stream.of(EventSchemas.fileOf(type, 1), EventSchemas.fileOf(type, 2))).toList());
         }
         assertThat(ONE_OF_EACH).extracting(ActionItemEvent::type)
                 .containsExactlyInAnyOrderElementsOf(ActionItemAggregate.CODEC.types());
+        assertThat(ActionItemAggregate.CODEC.types()).allSatisfy(type -> assertThat(ActionItemAggregate.CODEC.versionOf(type))
+                .as("the topic moves to a version as one: %s", type).isEqualTo(2));
     }
 
     @Test
     void encoded_events_are_valid_against_their_schemas() throws IOException {
         for (ActionItemEvent event : ONE_OF_EACH) {
             JsonNode payload = EventJson.mapper().readTree(ActionItemAggregate.CODEC.encode(event));
-            assertThat(EventSchemas.violations(event.type(), payload)).as(event.type()).isEmpty();
+            assertThat(EventSchemas.violations(event.type(), 2, payload)).as(event.type()).isEmpty();
+            // An item of a review fits version 1 as well: version 2 only widens it.
+            assertThat(EventSchemas.violations(event.type(), 1, payload)).as(event.type() + " v1").isEmpty();
+        }
+    }
+
+    @Test
+    void version_1_refuses_an_item_without_review_and_version_2_takes_it() throws IOException {
+        for (ActionItemEvent event : ONE_OF_EACH) {
+            ObjectNode withReview = (ObjectNode) EventJson.mapper().readTree(ActionItemAggregate.CODEC.encode(event));
+            ObjectNode nullReview = withReview.deepCopy().putNull("reviewId");
+            ObjectNode noReview = withReview.deepCopy();
+            noReview.remove("reviewId");
+
+            assertThat(EventSchemas.violations(event.type(), 1, nullReview)).as(event.type() + " v1, reviewId null").isNotEmpty();
+            assertThat(EventSchemas.violations(event.type(), 1, noReview)).as(event.type() + " v1, no reviewId").isNotEmpty();
+            if (REVIEW_ID_MAY_BE_NULL.contains(event.type())) {
+                assertThat(EventSchemas.violations(event.type(), 2, nullReview)).as(event.type() + " v2, reviewId null").isEmpty();
+                assertThat(EventSchemas.violations(event.type(), 2, noReview)).as(event.type() + " v2, no reviewId").isEmpty();
+            } else {
+                assertThat(EventSchemas.violations(event.type(), 2, nullReview)).as(event.type() + " v2, reviewId null").isNotEmpty();
+            }
+            assertThat(EventSchemas.violations(event.type(), 2, withReview.deepCopy().put("reviewId", "not-a-uuid")))
+                    .as(event.type() + " v2, reviewId not a UUID").isNotEmpty();
+        }
+    }
+
+    @Test
+    void a_version_1_payload_stored_before_version_2_is_read_as_it_was_written() throws IOException {
+        for (ActionItemEvent event : ONE_OF_EACH) {
+            String storedAsVersion1 = ActionItemAggregate.CODEC.encode(event);
+            assertThat(ActionItemAggregate.CODEC.decode(event.type(), 1, storedAsVersion1)).as(event.type()).isEqualTo(event);
         }
     }
 

@@ -9,7 +9,9 @@ import dev.incidentlifecycle.eventstore.AggregateType;
 import dev.incidentlifecycle.eventstore.EventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The action item aggregate as the event store knows it: streams {@code action-item-<id>}, every event
@@ -22,21 +24,34 @@ public class ActionItemAggregate {
     /** The stream type: stream ids are {@code action-item-<id>}, published on {@code action-item-events}. */
     public static final String STREAM_TYPE = "action-item";
 
-    /** Every event type of an action item, version 1 each. */
-    public static final EventCodec<ActionItemEvent> CODEC = EventCodec.of(ActionItemEvent.class)
-            .event("action-item.created", ActionItemEvent.Created.class)
-            .event("action-item.started", ActionItemEvent.Started.class)
-            .event("action-item.completed", ActionItemEvent.Completed.class)
-            .event("action-item.wont-do", ActionItemEvent.ClosedAsWontDo.class)
-            .event("action-item.reopened", ActionItemEvent.Reopened.class)
-            .event("action-item.reassigned", ActionItemEvent.Reassigned.class)
-            .event("action-item.due-date-changed", ActionItemEvent.DueDateChanged.class)
-            .event("action-item.tracker-linked", ActionItemEvent.TrackerLinked.class)
-            .event("action-item.amended", ActionItemEvent.Amended.class)
-            .event("action-item.removed", ActionItemEvent.Removed.class)
-            .event("action-item.overdue", ActionItemEvent.BecameOverdue.class)
-            .event("action-item.recurred", ActionItemEvent.Recurred.class)
-            .build();
+    /** Every event type of an action item, by its public name. */
+    private static final Map<String, Class<? extends ActionItemEvent>> EVENTS = Map.ofEntries(
+            Map.entry("action-item.created", ActionItemEvent.Created.class),
+            Map.entry("action-item.started", ActionItemEvent.Started.class),
+            Map.entry("action-item.completed", ActionItemEvent.Completed.class),
+            Map.entry("action-item.wont-do", ActionItemEvent.ClosedAsWontDo.class),
+            Map.entry("action-item.reopened", ActionItemEvent.Reopened.class),
+            Map.entry("action-item.reassigned", ActionItemEvent.Reassigned.class),
+            Map.entry("action-item.due-date-changed", ActionItemEvent.DueDateChanged.class),
+            Map.entry("action-item.tracker-linked", ActionItemEvent.TrackerLinked.class),
+            Map.entry("action-item.amended", ActionItemEvent.Amended.class),
+            Map.entry("action-item.removed", ActionItemEvent.Removed.class),
+            Map.entry("action-item.overdue", ActionItemEvent.BecameOverdue.class),
+            Map.entry("action-item.recurred", ActionItemEvent.Recurred.class));
+
+    /**
+     * Every event type is at version 2, what new events are stored and published as (the whole topic moves to a
+     * version at once). Version 2 lets reviewId be null, for an item created by hand for an incident that had no
+     * review, which version 1's contract (reviewId always a review's id) does not allow. It only widens version 1, so
+     * a stored version 1 payload is read as it is.
+     */
+    public static final EventCodec<ActionItemEvent> CODEC = codec();
+
+    private static EventCodec<ActionItemEvent> codec() {
+        EventCodec.Builder<ActionItemEvent> codec = EventCodec.of(ActionItemEvent.class);
+        EVENTS.forEach((type, eventClass) -> codec.event(type, eventClass).upcast(type, 1, UnaryOperator.identity()));
+        return codec.build();
+    }
 
     private final DueDateSla sla;
     private final AggregateType<ActionItemCommand, ActionItem, ActionItemEvent> type;
