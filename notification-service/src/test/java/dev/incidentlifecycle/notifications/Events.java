@@ -20,13 +20,18 @@ public final class Events {
     private Events() {
     }
 
-    /** Publishes one event; answers its CloudEvent id. */
+    /** Publishes one event, version 1; answers its CloudEvent id. */
     public static String publish(String topic, String type, String subject, Map<String, Object> data) {
+        return publish(topic, type, subject, data, 1);
+    }
+
+    /** Publishes one event as version {@code dataVersion} of its type; answers its CloudEvent id. */
+    public static String publish(String topic, String type, String subject, Map<String, Object> data, int dataVersion) {
         String id = UUID.randomUUID().toString();
         RecordHeaders headers = new RecordHeaders();
         Map.of("ce_specversion", "1.0", "ce_id", id, "ce_source", "/" + topic.replace("-events", "") + "-service",
-                        "ce_type", type, "ce_subject", subject, "ce_time", Instant.now().toString(), "ce_dataversion", "1",
-                        "content-type", "application/json")
+                        "ce_type", type, "ce_subject", subject, "ce_time", Instant.now().toString(),
+                        "ce_dataversion", Integer.toString(dataVersion), "content-type", "application/json")
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
             RealInfrastructure.produce(new ProducerRecord<>(topic, null, subject, JSON.writeValueAsBytes(data), headers));
@@ -59,10 +64,17 @@ public final class Events {
                 Map.of("incidentId", incidentId, "reason", "Rolled back", "actor", "ana", "occurredAt", Instant.now().toString()));
     }
 
-    /** action-item.created then action-item.overdue of a new item of {@code team}; answers the item id. */
+    /** action-item.created then action-item.overdue of a new item of {@code team}, of a review, version 1; answers the item id. */
     public static String overdueActionItem(String team, String service) {
+        return overdueActionItem(team, service, UUID.randomUUID().toString(), 1);
+    }
+
+    /**
+     * action-item.created then action-item.overdue of a new item of {@code team}, as version {@code dataVersion}
+     * ({@code reviewId} null: an item created by hand for an incident that had no review, version 2); answers the item id.
+     */
+    public static String overdueActionItem(String team, String service, String reviewId, int dataVersion) {
         String itemId = UUID.randomUUID().toString();
-        String reviewId = UUID.randomUUID().toString();
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("actionItemId", itemId);
         created.put("reviewId", reviewId);
@@ -79,7 +91,7 @@ public final class Events {
         created.put("dueDateFromSla", true);
         created.put("by", "fatima");
         created.put("occurredAt", Instant.now().toString());
-        publish("action-item-events", "action-item.created", itemId, created);
+        publish("action-item-events", "action-item.created", itemId, created, dataVersion);
         Map<String, Object> overdue = new LinkedHashMap<>();
         overdue.put("actionItemId", itemId);
         overdue.put("reviewId", reviewId);
@@ -88,7 +100,7 @@ public final class Events {
         overdue.put("owner", null);
         overdue.put("by", "system");
         overdue.put("occurredAt", Instant.now().toString());
-        publish("action-item-events", "action-item.overdue", itemId, overdue);
+        publish("action-item-events", "action-item.overdue", itemId, overdue, dataVersion);
         return itemId;
     }
 

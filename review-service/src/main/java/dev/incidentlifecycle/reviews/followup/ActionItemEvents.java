@@ -25,11 +25,14 @@ import java.util.UUID;
  * Consumes {@code action-item-events} for the follow-up of published reviews: each status change of an action
  * item is recorded on its review, and the review emits {@code review.follow-up-completed} once every item of its
  * outcome is DONE or WONT_DO. Other event types, items of reviews this service does not hold, and items of no review
- * ({@code reviewId} null: created by hand for an incident that had no review) are skipped.
+ * ({@code reviewId} null: created by hand for an incident that had no review) are skipped. Versions 1 and 2 of the
+ * event types are read (2 lets reviewId be null or absent); another version is dead-lettered.
  */
 @ApplicationScoped
 public class ActionItemEvents implements MessageHandler {
 
+    /** The newest version of the action-item event types read here; every version from 1 up to it is. */
+    static final int NEWEST_DATA_VERSION = 2;
 
     /** The status each event type leaves an item in (a removed item is owed nothing unless it was done). */
     static final Map<String, ActionItemStatus> STATUS_AFTER = Map.of(
@@ -60,9 +63,10 @@ public class ActionItemEvents implements MessageHandler {
         if (status == null) {
             return Uni.createFrom().voidItem();
         }
+        message.requireDataVersionUpTo(NEWEST_DATA_VERSION);
         ObjectNode data = message.object();
         UUID actionItemId = uuid(data, "actionItemId", message.type());
-        if (data.has("reviewId") && data.get("reviewId").isNull()) {
+        if (ofNoReview(message, data)) {
             // An item created by hand for an incident that had no review: no review here to follow it up.
             return Uni.createFrom().voidItem();
         }
@@ -88,6 +92,16 @@ public class ActionItemEvents implements MessageHandler {
                     new ReviewCommand.RecordActionItemStatus(reviewId, actionItemId, reported, actor, work.occurredAt()))
                     .replaceWithVoid();
         })).replaceWithVoid();
+    }
+
+    /**
+     * Whether the event is of an item of no review: reviewId null, or absent from version 2 on (version 1 promises one,
+     * so there an absent reviewId is poison). actions-service wrote null into version 1 for a while before version 2
+     * existed; those are skipped too.
+     */
+    private static boolean ofNoReview(IncomingMessage message, ObjectNode data) {
+        JsonNode reviewId = data.get("reviewId");
+        return reviewId == null ? message.dataVersion() >= 2 : reviewId.isNull();
     }
 
     private static UUID uuid(JsonNode data, String field, String type) {

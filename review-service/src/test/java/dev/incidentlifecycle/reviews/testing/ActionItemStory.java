@@ -1,14 +1,21 @@
 package dev.incidentlifecycle.reviews.testing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.incidentlifecycle.eventstore.EventJson;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** action-item-events as actions-service publishes them: CloudEvents in binary mode, key = action item id. */
+/**
+ * action-item-events as actions-service publishes them: CloudEvents in binary mode, key = action item id, version 2
+ * (reviewId null for an item of no review); {@link #asVersion} turns one into another version.
+ */
 public final class ActionItemStory {
 
     public static final String TOPIC = "action-item-events";
@@ -57,7 +64,7 @@ public final class ActionItemStory {
     private static Map<String, Object> payload(UUID actionItemId, UUID reviewId, String by, Instant at) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("actionItemId", actionItemId.toString());
-        data.put("reviewId", reviewId.toString());
+        data.put("reviewId", reviewId == null ? null : reviewId.toString());
         data.put("by", by);
         data.put("occurredAt", at.toString());
         return data;
@@ -74,6 +81,26 @@ public final class ActionItemStory {
         IncidentStory.header(headers, "ce_time", at.toString());
         IncidentStory.header(headers, "ce_actor", actor);
         IncidentStory.header(headers, "content-type", "application/json");
+        IncidentStory.header(headers, "ce_dataversion", "2");
         return new ProducerRecord<>(TOPIC, null, actionItemId.toString(), IncidentStory.json(data), headers);
+    }
+
+    /** The same event as version {@code version} of its type: 1 as stored before version 2, 3 as no consumer knows yet. */
+    public static ProducerRecord<String, byte[]> asVersion(ProducerRecord<String, byte[]> record, int version) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.remove("ce_dataversion");
+        IncidentStory.header(headers, "ce_dataversion", Integer.toString(version));
+        return new ProducerRecord<>(record.topic(), null, record.key(), record.value(), headers);
+    }
+
+    /** The same event with no reviewId at all, as version 2 allows for an item of no review. */
+    public static ProducerRecord<String, byte[]> withoutReviewId(ProducerRecord<String, byte[]> record) {
+        try {
+            ObjectNode data = (ObjectNode) EventJson.mapper().readTree(record.value());
+            data.remove("reviewId");
+            return new ProducerRecord<>(record.topic(), null, record.key(), IncidentStory.json(data), record.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
