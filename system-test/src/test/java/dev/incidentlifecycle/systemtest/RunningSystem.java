@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,8 @@ final class RunningSystem implements AutoCloseable {
     private EmbeddedKafka restartedBroker;
     private final SigningKeys keys;
     private final Map<String, String> environment = new LinkedHashMap<>();
+    /** The services' JVM options, the launcher's ({@code deploy/service-jvm.options}). */
+    private final List<String> jvmOptions;
     private final List<ServiceProcess> services = new ArrayList<>();
     final ServiceProcess incidentA;
     final ServiceProcess incidentB;
@@ -46,6 +49,9 @@ final class RunningSystem implements AutoCloseable {
     final ServiceProcess notifications;
 
     RunningSystem() throws IOException {
+        jvmOptions = Files.readAllLines(root.resolve("deploy/service-jvm.options")).stream()
+                .filter(line -> !line.startsWith("#")).flatMap(line -> Arrays.stream(line.trim().split("\\s+")))
+                .filter(option -> !option.isEmpty()).toList();
         deleteRecursively(folder);
         Files.createDirectories(folder.resolve("logs"));
         infrastructure = Infrastructure.start(Infrastructure.Settings.freePorts(folder));
@@ -72,7 +78,7 @@ final class RunningSystem implements AutoCloseable {
 
     private ServiceProcess service(String name, String module) {
         ServiceProcess service = new ServiceProcess(name, root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"),
-                LoopbackPorts.free(), environment, folder.resolve("logs"));
+                jvmOptions, LoopbackPorts.free(), environment, folder.resolve("logs"));
         services.add(service);
         return service;
     }
@@ -83,7 +89,7 @@ final class RunningSystem implements AutoCloseable {
         withoutKeys.remove("INCIDENTS_INTEGRATION_KEYS");
         withoutKeys.remove("INCIDENTS_ALERTMANAGER_TOKENS");
         ServiceProcess service = new ServiceProcess("incident-service-without-keys", root.resolve("incident-service/target/quarkus-app/quarkus-run.jar"),
-                LoopbackPorts.free(), withoutKeys, folder.resolve("logs"));
+                jvmOptions, LoopbackPorts.free(), withoutKeys, folder.resolve("logs"));
         services.add(service);
         return service;
     }

@@ -10,14 +10,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * One packaged service started as its own process, the way deploy/run starts it: {@code java -jar quarkus-run.jar}, its
- * API on {@code port} and its management interface (health, metrics) on a port of its own.
+ * One packaged service started as its own process, the way deploy/run starts it: {@code java
+ * <deploy/service-jvm.options> -jar quarkus-run.jar}, its API on {@code port} and its management interface (health,
+ * metrics) on a port of its own.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -26,14 +28,16 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final Path jar;
+    private final List<String> jvmOptions;
     private final int port;
     private final int managementPort;
     private final Map<String, String> environment;
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logs) {
+    ServiceProcess(String name, Path jar, List<String> jvmOptions, int port, Map<String, String> environment, Path logs) {
         this.name = name;
+        this.jvmOptions = jvmOptions;
         this.jar = jar;
         this.port = port;
         this.managementPort = LoopbackPorts.free();
@@ -58,9 +62,14 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the service must be packaged first (./mvnw package)");
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaCommand(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()))
+        List<String> command = new ArrayList<>();
+        command.add(javaCommand());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
