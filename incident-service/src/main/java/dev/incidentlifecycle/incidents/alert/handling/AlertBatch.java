@@ -133,6 +133,21 @@ final class AlertBatch {
         return appends;
     }
 
+    /** The incidents the batch read or changed. */
+    List<UUID> incidentIds() {
+        return List.copyOf(incidentsBefore.keySet());
+    }
+
+    /** Every incident state the batch ends with (read or changed), for triage's cache once it commits. */
+    List<Loaded<IncidentState>> incidentsAfter(List<Decided<IncidentState, IncidentEvent>> written) {
+        Map<String, Loaded<IncidentState>> after = new LinkedHashMap<>();
+        incidentsBefore.values().forEach(loaded -> after.put(loaded.aggregateId(), loaded));
+        for (Decided<IncidentState, IncidentEvent> decided : written) {
+            after.put(decided.aggregateId(), new Loaded<>(decided.aggregateId(), decided.state(), decided.version()));
+        }
+        return after.values().stream().filter(Loaded::exists).toList();
+    }
+
     /** Every alert state the batch ends with (loaded or changed), for the partition's cache once it commits. */
     Map<String, Loaded<AlertState>> alertsAfter(List<Decided<AlertState, AlertEvent>> written) {
         Map<String, Loaded<AlertState>> after = new LinkedHashMap<>(alertsBefore);

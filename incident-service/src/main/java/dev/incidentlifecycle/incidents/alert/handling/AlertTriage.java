@@ -2,6 +2,7 @@ package dev.incidentlifecycle.incidents.alert.handling;
 
 import dev.incidentlifecycle.eventstore.CommandContext;
 import dev.incidentlifecycle.eventstore.ConcurrencyConflict;
+import dev.incidentlifecycle.eventstore.Loaded;
 import dev.incidentlifecycle.eventstore.SqlRows;
 import dev.incidentlifecycle.eventstore.Timestamps;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
@@ -16,6 +17,7 @@ import dev.incidentlifecycle.incidents.eventlog.Streams;
 import dev.incidentlifecycle.incidents.incident.AlertReference;
 import dev.incidentlifecycle.incidents.incident.Incident;
 import dev.incidentlifecycle.incidents.incident.IncidentCommand;
+import dev.incidentlifecycle.incidents.incident.IncidentState;
 import dev.incidentlifecycle.incidents.incident.IncidentStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +60,7 @@ public class AlertTriage {
     private static final String INCIDENT_LOCK = "incident-alerts:";
 
     private final DeclarationPolicy policy;
+    private final IncidentStates incidents = new IncidentStates();
 
     /**
      * The lock of an incident's set of alerts: held by a batch that resolves its alerts, and by anything else that
@@ -76,13 +79,14 @@ public class AlertTriage {
      * what it triages against.
      */
     Uni<OpenIncidents> openIncidents(UnitOfWork work, Set<String> groupingKeys) {
-        return openIncidentsOf(work, groupingKeys).map(OpenIncidents::new);
+        return openIncidentsOf(work, groupingKeys).map(open -> new OpenIncidents(candidatesOf(open)));
     }
 
     /**
      * Takes the batch's locks, checks that the incidents it triaged against are still the open ones, and decides its
      * incident commands against the incidents as they are under the locks. A batch that resolved alerts of an
-     * incident gets that incident's "all alerts resolved" entry when none is left open.
+     * incident gets that incident's "all alerts resolved" entry when none is left open. An open incident whose state
+     * a batch committed before, at the version its row has now, is not read again.
      */
     Uni<Void> confirm(UnitOfWork work, AlertBatch batch, OpenIncidents triaged, Map<UUID, CommandContext> resolved) {
         List<String> locks = new ArrayList<>();
@@ -91,13 +95,21 @@ public class AlertTriage {
         return work.lockAll(locks)
                 .flatMap(v -> openIncidentsOf(work, triaged.keys()))
                 .flatMap(now -> {
-                    String changed = triaged.changedIn(now);
+                    String changed = triaged.changedIn(candidatesOf(now));
                     if (changed != null) {
                         return Uni.createFrom().failure(new ConcurrencyConflict("the open incident of " + changed
                                 + " changed while the batch triaged its alerts; triaging the batch again"));
                     }
                     List<String> ids = new ArrayList<>();
-                    now.values().forEach(c -> ids.add(c.incidentId().toString()));
+                    for (OpenIncident open : now.values()) {
+                        UUID id = open.candidate().incidentId();
+                        Loaded<IncidentState> known = incidents.at(id, open.version());
+                        if (known != null) {
+                            batch.knowIncident(id, known);
+                        } else {
+                            ids.add(id.toString());
+                        }
+                    }
                     resolved.keySet().forEach(id -> ids.add(id.toString()));
                     return work.loadAll(Streams.INCIDENT, ids);
                 })
@@ -105,6 +117,16 @@ public class AlertTriage {
                 .flatMap(loaded -> work.nextValues("incident_number", batch.declarationsQueued()))
                 .invoke(batch::decideIncidentCommands)
                 .flatMap(v -> alertsResolved(work, batch, resolved));
+    }
+
+    /** The incidents' states a batch's transaction committed: what later batches need not read again. */
+    void committed(Collection<Loaded<IncidentState>> states) {
+        incidents.putAll(states);
+    }
+
+    /** Incidents whose stream another writer moved on meanwhile: read them from the log next time. */
+    void forget(Collection<UUID> ids) {
+        incidents.forget(ids);
     }
 
     /** The grouping key of a signal: what the batch locks for it, and what it groups by. */
@@ -180,26 +202,36 @@ public class AlertTriage {
         }).replaceWithVoid();
     }
 
-    /** Each grouping key's most recently declared incident that is still open, as this transaction sees it. */
-    private static Uni<Map<String, CandidateIncident>> openIncidentsOf(UnitOfWork work, Collection<String> keys) {
+    /** A grouping key's open incident as its row has it: what triage decides against, and its stream's version. */
+    private record OpenIncident(CandidateIncident candidate, long version) {
+    }
+
+    private static Map<String, CandidateIncident> candidatesOf(Map<String, OpenIncident> open) {
         Map<String, CandidateIncident> candidates = new HashMap<>();
+        open.forEach((key, incident) -> candidates.put(key, incident.candidate()));
+        return candidates;
+    }
+
+    /** Each grouping key's most recently declared incident that is still open, as this transaction sees it. */
+    private static Uni<Map<String, OpenIncident>> openIncidentsOf(UnitOfWork work, Collection<String> keys) {
+        Map<String, OpenIncident> open = new HashMap<>();
         if (keys.isEmpty()) {
-            return Uni.createFrom().item(candidates);
+            return Uni.createFrom().item(open);
         }
         List<String> list = List.copyOf(keys);
         var query = work.session().createNativeQuery("select distinct on (grouping_key) cast(id as text), grouping_key, status, "
-                + "declared_at, last_alert_at from incident where status in ('INVESTIGATING', 'MITIGATED') and grouping_key in ("
+                + "declared_at, last_alert_at, version from incident where status in ('INVESTIGATING', 'MITIGATED') and grouping_key in ("
                 + SqlRows.list(list.size(), 1, "cast(? as text)") + ") order by grouping_key, declared_at desc, id desc", Object[].class);
         for (int i = 0; i < list.size(); i++) {
             query.setParameter(i + 1, list.get(i));
         }
         return query.getResultList().map(rows -> {
             for (Object[] row : rows) {
-                candidates.put((String) row[1], new CandidateIncident(UUID.fromString((String) row[0]), (String) row[1],
+                open.put((String) row[1], new OpenIncident(new CandidateIncident(UUID.fromString((String) row[0]), (String) row[1],
                         IncidentStatus.valueOf((String) row[2]), Timestamps.toInstant(row[3]),
-                        row[4] == null ? null : Timestamps.toInstant(row[4])));
+                        row[4] == null ? null : Timestamps.toInstant(row[4])), ((Number) row[5]).longValue()));
             }
-            return candidates;
+            return open;
         });
     }
 

@@ -2,6 +2,7 @@ package dev.incidentlifecycle.incidents.alert.handling;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.incidentlifecycle.eventstore.CommandContext;
+import dev.incidentlifecycle.eventstore.ConcurrencyConflict;
 import dev.incidentlifecycle.eventstore.EventJson;
 import dev.incidentlifecycle.eventstore.Loaded;
 import dev.incidentlifecycle.eventstore.UnitOfWork;
@@ -17,6 +18,7 @@ import dev.incidentlifecycle.incidents.alert.AlertState;
 import dev.incidentlifecycle.incidents.alert.PagerDutyEvent;
 import dev.incidentlifecycle.incidents.alert.Validated;
 import dev.incidentlifecycle.incidents.eventlog.Streams;
+import dev.incidentlifecycle.incidents.incident.IncidentState;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,7 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * of its dedup keys come from the partition's {@link AlertStates} (loaded in bulk on a miss), every signal is
  * decided in memory in offset order, the alert events go to the log, and only then does {@link AlertTriage} take
  * the locks of the services it triaged for, confirm what it decided and write the incident events: other batches
- * wait only for that short part. Every write is a multi-row statement, projected set-based. A record
+ * wait only for that short part, which reads again only the incidents that changed since this instance last wrote
+ * them. Every write is a multi-row statement, projected set-based. A record
  * that is not a valid event is dead-lettered to {@code alerts.dlq} with the validation errors as its reason before
  * the batch runs.
  */
@@ -67,7 +70,8 @@ public class IncomingAlerts implements BatchHandler<IncomingAlerts.Signal> {
     record Signal(AlertSignal signal, CommandContext context) {
     }
 
-    private record Outcome(Map<String, Loaded<AlertState>> states, List<Runnable> counts) {
+    private record Outcome(Map<String, Loaded<AlertState>> states, List<Loaded<IncidentState>> incidents,
+                           List<Runnable> counts) {
     }
 
     @Override
@@ -104,8 +108,10 @@ public class IncomingAlerts implements BatchHandler<IncomingAlerts.Signal> {
                     Map<UUID, CommandContext> resolved = decide(work, batch, records, open, counts);
                     return work.appendAll(Streams.ALERT, batch.alertAppends())
                             .call(alerts -> triage.confirm(work, batch, open, resolved))
-                            .call(alerts -> work.appendAll(Streams.INCIDENT, batch.incidentAppends()))
-                            .map(alerts -> new Outcome(batch.alertsAfter(alerts), counts));
+                            .flatMap(alerts -> work.appendAll(Streams.INCIDENT, batch.incidentAppends())
+                                    .onFailure(ConcurrencyConflict.class).invoke(() -> triage.forget(batch.incidentIds()))
+                                    .map(incidents -> new Outcome(batch.alertsAfter(alerts), batch.incidentsAfter(incidents),
+                                            counts)));
                 })
                 .invoke(outcome -> pending.put(partition, outcome))
                 .replaceWithVoid();
@@ -161,6 +167,7 @@ public class IncomingAlerts implements BatchHandler<IncomingAlerts.Signal> {
         Outcome outcome = pending.remove(partition);
         if (outcome != null) {
             states.computeIfAbsent(partition, p -> new AlertStates()).putAll(outcome.states());
+            triage.committed(outcome.incidents());
             outcome.counts().forEach(Runnable::run);
         }
     }

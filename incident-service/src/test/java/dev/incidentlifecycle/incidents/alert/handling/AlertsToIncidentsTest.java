@@ -18,6 +18,7 @@ import static dev.incidentlifecycle.incidents.Http.alertRecord;
 import static dev.incidentlifecycle.incidents.Http.alertsOfService;
 import static dev.incidentlifecycle.incidents.Http.alertsWithKey;
 import static dev.incidentlifecycle.incidents.Http.asReader;
+import static dev.incidentlifecycle.incidents.Http.command;
 import static dev.incidentlifecycle.incidents.Http.followUp;
 import static dev.incidentlifecycle.incidents.Http.incident;
 import static dev.incidentlifecycle.incidents.Http.incidentsOfService;
@@ -117,6 +118,29 @@ class AlertsToIncidentsTest {
                 .body("sentence", hasItem("All 3 alerts of the incident resolved"));
         // By default a person resolves the incident: it stays open.
         assertThat(incident(incidentId).getString("status")).isEqualTo("INVESTIGATING");
+    }
+
+    @Test
+    void a_responders_changes_between_two_alerts_are_kept_when_the_next_alert_joins_the_incident() {
+        // Triage keeps the incidents it attached alerts to in memory: one a responder changed since must be read again.
+        String service = unique("ledger");
+        String first = unique("ledger-lag");
+        String second = unique("ledger-errors");
+        RealInfrastructure.produce(alertRecord(first, trigger(first, "critical", service, "replication lag above 30s")));
+        await().atMost(WAIT).until(() -> alertsOfService(service).stream().anyMatch(a -> a.get("incidentId") != null));
+        String incidentId = (String) incidentsOfService(service).get(0).get("id");
+
+        command(incidentId, "acknowledge", Map.of(), null).then().statusCode(200);
+        command(incidentId, "severity", Map.of("severity", "SEV1", "reason", "payments affected"), null).then().statusCode(200);
+        RealInfrastructure.produce(alertRecord(second, trigger(second, "critical", service, "write errors above 1%")));
+
+        await().atMost(WAIT).until(() -> incident(incidentId).getInt("alertCount") == 2);
+        JsonPath incident = incident(incidentId);
+        assertThat(incident.getString("severity")).isEqualTo("SEV1");
+        assertThat(incident.getString("acknowledgedAt")).isNotNull();
+        assertThat(incidentsOfService(service)).hasSize(1);
+        assertThat(timelineTypes(incidentId)).containsExactly("incident.declared", "incident.alert-attached",
+                "incident.acknowledged", "incident.severity-changed", "incident.alert-attached");
     }
 
     @Test
