@@ -141,8 +141,13 @@ final class RelayWatch {
                 continue;
             }
             long to = samples.get(i + 1).atMillis();
-            busyMillis += to - from.atMillis();
-            whileBusy += times.stream().filter(t -> t >= from.atMillis() && t < to).count();
+            long sent = times.stream().filter(t -> t >= from.atMillis() && t < to).count();
+            // A lag that outlives the last incident event (the log's other streams, a checkpoint not yet written)
+            // is no backlog of this phase.
+            if (sent > 0) {
+                busyMillis += to - from.atMillis();
+                whileBusy += sent;
+            }
         }
         return new Figures(times.size(), written, overall, busyMillis / 1e3, whileBusy, maxLag);
     }
