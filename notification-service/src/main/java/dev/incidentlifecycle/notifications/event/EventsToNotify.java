@@ -65,7 +65,7 @@ public abstract class EventsToNotify implements BatchHandler<NotifiedEvent> {
             for (NotifiedEvent event : events) {
                 SubjectFacts now = facts.getOrDefault(event.subjectKey(), SubjectFacts.NONE).with(event.type(), event.data());
                 facts.put(event.subjectKey(), now);
-                told.add(new NotifiedEvent(event.id(), event.type(), event.subject(), event.time(), event.data(), now));
+                told.add(event.withFacts(now));
             }
             return EventSubjects.save(session, facts)
                     .flatMap(v -> subscriptions.active(session))

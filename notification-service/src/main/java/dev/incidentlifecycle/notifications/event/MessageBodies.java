@@ -10,8 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The body a subscription is sent for an event, written once when the delivery is recorded so that every retry
- * sends the same bytes. Standard Webhooks: {@code {"type","timestamp","data"}} with the event's payload as
- * published on its topic; Slack: a Block Kit message.
+ * sends the same bytes. Standard Webhooks: {@code {"type","timestamp","dataversion","data"}} with the event's payload
+ * as published on its topic and the CloudEvent dataversion it was published with (which of its type's schemas
+ * {@code data} follows: action-item events are at 1 or 2); Slack: a Block Kit message.
  */
 @ApplicationScoped
 public class MessageBodies {
@@ -30,6 +31,7 @@ public class MessageBodies {
             body = EventJson.mapper().createObjectNode();
             body.put("type", event.type());
             body.put("timestamp", event.time() == null ? null : event.time().toString());
+            body.put("dataversion", event.dataVersion());
             body.set("data", event.data());
         }
         try {

@@ -12,10 +12,12 @@ import java.util.Map;
  * @param id      its CloudEvent id: with the subscription, what makes the webhook-id
  * @param type    its type, e.g. {@code incident.declared}
  * @param subject the aggregate id (incident, review or action item)
+ * @param dataVersion its CloudEvent dataversion: the version of its type's schema that {@code data} follows
  * @param data    its payload, as published
  * @param facts   what is known of its subject, this event included
  */
-public record NotifiedEvent(String id, String type, String subject, Instant time, JsonNode data, SubjectFacts facts) {
+public record NotifiedEvent(String id, String type, String subject, Instant time, int dataVersion, JsonNode data,
+                            SubjectFacts facts) {
 
     /**
      * The newest data version of each kind's events read here; every version from 1 up to it is. Action items have
@@ -32,7 +34,13 @@ public record NotifiedEvent(String id, String type, String subject, Instant time
             return null;
         }
         message.requireDataVersionUpTo(NEWEST_DATA_VERSION.getOrDefault(kindOf(message.type()), 1));
-        return new NotifiedEvent(message.id(), message.type(), message.subject(), message.time(), message.object(), SubjectFacts.NONE);
+        return new NotifiedEvent(message.id(), message.type(), message.subject(), message.time(), message.dataVersion(),
+                message.object(), SubjectFacts.NONE);
+    }
+
+    /** The same event, with what is known of its subject. */
+    public NotifiedEvent withFacts(SubjectFacts known) {
+        return new NotifiedEvent(id, type, subject, time, dataVersion, data, known);
     }
 
     /** The subject's kind: the event type's prefix ({@code incident}, {@code review}, {@code action-item}). */

@@ -62,6 +62,7 @@ class WebhookDeliveryTest {
             JsonPath body = new JsonPath(request.body());
             assertThat(body.getString("type")).isEqualTo("incident.declared");
             assertThat(body.getString("timestamp")).isNotBlank();
+            assertThat(body.getInt("dataversion")).isEqualTo(1);
             assertThat(body.getString("data.incidentId")).isEqualTo(incidentId);
             assertThat(body.getString("data.service")).isEqualTo(service);
             assertThat(log.get(0)).containsEntry("attempts", 1).containsEntry("lastStatusCode", 204).containsEntry("eventType", "incident.declared");

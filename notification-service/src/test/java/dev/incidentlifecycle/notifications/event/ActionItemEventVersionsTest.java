@@ -29,8 +29,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The versions of action-item events subscribers are told of, on the real broker and database: version 1 (stored before
- * version 2) and version 2 (reviewId null for an item of no review) are delivered as published; a version this service
- * does not know is dead-lettered with the version in its reason, and nobody is told of it.
+ * version 2) and version 2 (reviewId null for an item of no review) are delivered as published, the body's dataversion
+ * saying which; a version this service does not know is dead-lettered with the version in its reason, and nobody is
+ * told of it.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "schema", value = "notifications"))
@@ -61,15 +62,21 @@ class ActionItemEventVersionsTest {
                     .contains("version 3 of action-item.overdue is unknown here (known: 1 to 2)");
 
             Map<String, JsonNode> toldOf = new LinkedHashMap<>();
+            Map<String, Integer> dataVersions = new LinkedHashMap<>();
             for (Receiver.Request request : receiver.received()) {
                 JsonNode body = JSON.readTree(request.body());
-                toldOf.put(body.at("/data/actionItemId").asText() + " " + body.path("type").asText(), body.path("data"));
+                String told = body.at("/data/actionItemId").asText() + " " + body.path("type").asText();
+                toldOf.put(told, body.path("data"));
+                dataVersions.put(told, body.path("dataversion").asInt());
             }
             assertThat(toldOf.keySet()).containsExactlyInAnyOrder(ofReview + " action-item.created", ofReview + " action-item.overdue",
                     byHand + " action-item.created", byHand + " action-item.overdue");
             assertThat(List.of(toldOf.get(byHand + " action-item.created"), toldOf.get(byHand + " action-item.overdue")))
                     .allSatisfy(data -> assertThat(data.get("reviewId").isNull()).isTrue());
             assertThat(toldOf.get(ofReview + " action-item.overdue").get("reviewId").isTextual()).isTrue();
+            // The body says which version of its type's schema the data follows: the version it was published with.
+            assertThat(dataVersions).containsOnly(Map.entry(ofReview + " action-item.created", 1), Map.entry(ofReview + " action-item.overdue", 1),
+                    Map.entry(byHand + " action-item.created", 2), Map.entry(byHand + " action-item.overdue", 2));
         }
     }
 }

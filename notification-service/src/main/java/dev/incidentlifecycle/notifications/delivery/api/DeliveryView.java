@@ -17,6 +17,12 @@ public record DeliveryView(UUID id,
                            @Schema(description = "When it is tried next (PENDING only)") Instant nextAttemptAt,
                            @Schema(description = "Retries stop after this") Instant retryUntil,
                            Instant lastAttemptAt, Integer lastStatusCode, String lastError, Instant deliveredAt,
+                           @Schema(description = "What is sent, byte for byte (only when one delivery is read). "
+                                   + "standard-webhooks: a JSON object {type, timestamp, dataversion, data}: data is the event's "
+                                   + "payload as published on its topic, dataversion (integer) the CloudEvent dataversion it was "
+                                   + "published with, the version of its type's schema that data follows (1 or 2 for action-item "
+                                   + "events, 1 for the others; absent in deliveries recorded before it was added). "
+                                   + "slack: a Block Kit message.")
                            @JsonInclude(JsonInclude.Include.NON_NULL) String body) {
 
     public static DeliveryView of(DeliveryRow row, boolean withBody) {
