@@ -3,7 +3,6 @@ package dev.incidentlifecycle.incidents.alert.handling;
 import dev.incidentlifecycle.eventstore.Loaded;
 import dev.incidentlifecycle.incidents.alert.AlertState;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,12 +16,7 @@ final class AlertStates {
     /** Dedup keys kept per partition: about 300 bytes each. */
     static final int MAX_KEYS = 10_000;
 
-    private final Map<String, Loaded<AlertState>> byKey = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Loaded<AlertState>> eldest) {
-            return size() > MAX_KEYS;
-        }
-    };
+    private final Map<String, Loaded<AlertState>> byKey = new RecentlyUsed<>(MAX_KEYS);
 
     Loaded<AlertState> get(String dedupKey) {
         return byKey.get(dedupKey);

@@ -4,7 +4,6 @@ import dev.incidentlifecycle.eventstore.Loaded;
 import dev.incidentlifecycle.incidents.incident.IncidentState;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,12 +20,7 @@ final class IncidentStates {
     /** Incidents kept: a few kilobytes each. */
     static final int MAX_INCIDENTS = 1_000;
 
-    private final Map<UUID, Loaded<IncidentState>> byId = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Loaded<IncidentState>> eldest) {
-            return size() > MAX_INCIDENTS;
-        }
-    };
+    private final Map<UUID, Loaded<IncidentState>> byId = new RecentlyUsed<>(MAX_INCIDENTS);
 
     /** The incident's state at {@code version}, or null when this one is not known at that version. */
     synchronized Loaded<IncidentState> at(UUID id, long version) {
