@@ -37,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * CloudEvent in binary or structured mode), keyed by its dedup key.
  *
  * <p>A batch of one partition is one transaction, whatever its size, in a handful of round trips: the alert states
- * of its dedup keys come from the partition's {@link AlertStates} (loaded in bulk on a miss), every signal is
+ * of its dedup keys come from the instance's {@link AlertStates} (loaded in bulk on a miss), every signal is
  * decided in memory in offset order, the alert events go to the log, and only then does {@link AlertTriage} take
  * the locks of the services it triaged for, confirm what it decided and write the incident events: other batches
  * wait only for that short part, which reads again only the incidents that changed since this instance last wrote
@@ -57,7 +57,7 @@ public class IncomingAlerts implements BatchHandler<IncomingAlerts.Signal> {
 
     private final AlertTriage triage;
     private final AlertMetrics metrics;
-    private final Map<Integer, AlertStates> states = new ConcurrentHashMap<>();
+    private final AlertStates states = new AlertStates();
     /** What the last batch of each partition decided, put in {@link #states} when it commits. */
     private final Map<Integer, Outcome> pending = new ConcurrentHashMap<>();
 
@@ -88,12 +88,11 @@ public class IncomingAlerts implements BatchHandler<IncomingAlerts.Signal> {
 
     @Override
     public Uni<Void> handle(UnitOfWork work, int partition, List<Read<Signal>> records) {
-        AlertStates cached = states.computeIfAbsent(partition, p -> new AlertStates());
         AlertBatch batch = new AlertBatch();
         Set<String> missing = new HashSet<>();
         for (Read<Signal> read : records) {
             String key = read.value().signal().dedupKey();
-            Loaded<AlertState> known = cached.get(key);
+            Loaded<AlertState> known = states.get(partition, key);
             if (known != null) {
                 batch.knowAlert(known);
             } else {
@@ -166,7 +165,7 @@ public class IncomingAlerts implements BatchHandler<IncomingAlerts.Signal> {
     public void committed(int partition) {
         Outcome outcome = pending.remove(partition);
         if (outcome != null) {
-            states.computeIfAbsent(partition, p -> new AlertStates()).putAll(outcome.states());
+            states.putAll(partition, outcome.states());
             triage.committed(outcome.incidents());
             outcome.counts().forEach(Runnable::run);
         }
@@ -175,7 +174,7 @@ public class IncomingAlerts implements BatchHandler<IncomingAlerts.Signal> {
     @Override
     public void forget(int partition) {
         pending.remove(partition);
-        states.remove(partition);
+        states.forget(partition);
     }
 
     /** The record's PagerDuty body as a signal; anything else is poison, with every reason. */
