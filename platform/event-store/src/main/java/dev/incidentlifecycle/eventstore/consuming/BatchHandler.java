@@ -20,7 +20,8 @@ public interface BatchHandler<T> {
     /**
      * Reads one record. A record that can never be handled throws ({@link PoisonMessage}, or the domain's
      * {@code InvalidCommand}): it is dead-lettered with the reason before the batch runs, and the batch goes on
-     * without it.
+     * without it. Null says the record tells this consumer nothing (an event type it does not read): it is passed
+     * over, without an inbox entry or a place in the batch, and the position moves past it with the batch.
      */
     T read(IncomingMessage message);
 

@@ -286,7 +286,10 @@ public final class PartitionedConsumer<T> {
         }
     }
 
-    /** The batch's transaction, after dead-lettering the records it cannot read. */
+    /**
+     * The batch's transaction, after dead-lettering the records it cannot read and passing over those that tell the
+     * handler nothing (no inbox entry: passing one over twice is the same as once).
+     */
     private Supplier<Uni<Void>> batchOf(TopicPartition partition, Long from, List<ConsumerRecord<String, byte[]>> records)
             throws Exception {
         List<BatchHandler.Read<T>> batch = new ArrayList<>(records.size());
@@ -296,7 +299,10 @@ public final class PartitionedConsumer<T> {
                 if (message.traceParent() != null) {
                     message = message.withTraceParent(TraceParent.continued(tracer, subscription.topic() + " process", record.headers()));
                 }
-                batch.add(new BatchHandler.Read<>(message, handler.read(message)));
+                T value = handler.read(message);
+                if (value != null) {
+                    batch.add(new BatchHandler.Read<>(message, value));
+                }
             } catch (RuntimeException e) {
                 deadLetter(partition, record, e);
             }
