@@ -36,7 +36,7 @@ public class IncidentEventsConsumer implements BatchHandler<IncidentNews> {
         return subscription;
     }
 
-    /** The record's news; null for a type that tells the copy nothing. */
+    /** The record's news; null for a type that tells the copy nothing (passed over, without an inbox entry). */
     @Override
     public IncidentNews read(IncomingMessage message) {
         if (message.type() == null) {
@@ -47,15 +47,11 @@ public class IncidentEventsConsumer implements BatchHandler<IncidentNews> {
 
     @Override
     public Uni<Void> handle(UnitOfWork work, int partition, List<Read<IncidentNews>> batch) {
-        List<Read<IncidentNews>> told = batch.stream().filter(read -> read.value() != null).toList();
-        if (told.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
         Set<UUID> incidents = new LinkedHashSet<>();
-        told.forEach(read -> incidents.add(read.value().incidentId()));
+        batch.forEach(read -> incidents.add(read.value().incidentId()));
         return KnownIncidents.load(work.session(), incidents).flatMap(known -> {
             Map<UUID, KnownIncident> changed = new LinkedHashMap<>();
-            for (Read<IncidentNews> read : told) {
+            for (Read<IncidentNews> read : batch) {
                 UUID id = read.value().incidentId();
                 KnownIncident after = read.value().applyTo(known.get(id), heardAt(read.message(), work));
                 if (after != null) {

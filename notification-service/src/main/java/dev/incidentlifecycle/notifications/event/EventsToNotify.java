@@ -52,7 +52,7 @@ public abstract class EventsToNotify implements BatchHandler<NotifiedEvent> {
 
     @Override
     public Uni<Void> handle(UnitOfWork work, int partition, List<Read<NotifiedEvent>> batch) {
-        List<NotifiedEvent> events = batch.stream().map(Read::value).filter(e -> e != null && e.subject() != null).toList();
+        List<NotifiedEvent> events = batch.stream().map(Read::value).filter(e -> e.subject() != null).toList();
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
