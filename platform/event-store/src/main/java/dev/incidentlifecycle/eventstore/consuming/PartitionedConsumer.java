@@ -161,6 +161,10 @@ public final class PartitionedConsumer<T> {
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        if (!subscription.gather().isZero()) {
+            config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) subscription.gather().toMillis());
+            config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Subscription.GATHERED_BYTES);
+        }
         KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         // The client's own metrics (records-lag and the rest) on /q/metrics, as kafka_consumer_*.
         var clientMetrics = new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(kafkaConsumer);

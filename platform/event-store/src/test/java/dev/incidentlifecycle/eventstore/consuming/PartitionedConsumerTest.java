@@ -40,11 +40,13 @@ class PartitionedConsumerTest {
     @BeforeAll
     static void topics() {
         RealInfrastructure.kafka().createTopics(Map.of("tally-commands", 2, "tally-commands.dlq", 1, "tally-events", 3,
-                HELD_TOPIC, 2, HELD_TOPIC + ".dlq", 1));
+                HELD_TOPIC, 2, HELD_TOPIC + ".dlq", 1, GATHERED_TOPIC, 1, GATHERED_TOPIC + ".dlq", 1));
     }
 
     /** A topic of its own with two partitions, whatever an earlier test made of tally-commands. */
     static final String HELD_TOPIC = "tally-commands-held";
+    /** One partition, so that every record of a burst is in the same partition's batches. */
+    static final String GATHERED_TOPIC = "tally-commands-gathered";
 
     @Inject
     MeterRegistry meters;
@@ -250,6 +252,63 @@ class PartitionedConsumerTest {
             TallyCommands.HOLDS.computeIfAbsent(hold, name -> new java.util.concurrent.CompletableFuture<>()).complete(null);
             consumer.stop();
         }
+    }
+
+    @Test
+    void a_consumer_that_gathers_handles_a_burst_in_a_few_batches_and_a_lone_record_after_its_wait() {
+        List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MessageHandler gathering = new MessageHandler() {
+            @Override
+            public Subscription subscription() {
+                return new Subscription("gathered-tallies", GATHERED_TOPIC, "gathered-tallies", Duration.ofSeconds(2));
+            }
+
+            @Override
+            public io.smallrye.mutiny.Uni<Void> handle(IncomingMessage message, InBatch batch) {
+                return tallyCommands.handle(message, batch);
+            }
+
+            @Override
+            public io.smallrye.mutiny.Uni<Void> handle(dev.incidentlifecycle.eventstore.UnitOfWork work, int partition,
+                                                       List<BatchHandler.Read<IncomingMessage>> batch) {
+                batchSizes.add(batch.size());
+                return MessageHandler.super.handle(work, partition, batch);
+            }
+        };
+        PartitionedConsumer<IncomingMessage> consumer = new PartitionedConsumer<>(gathering, kafka, store, vertx, meters, tracer);
+        consumer.start();
+        String tally = UUID.randomUUID().toString();
+        try {
+            // The consumer is in its group and positioned once a first record is handled.
+            RealInfrastructure.produce(new ProducerRecord<>(GATHERED_TOPIC, tally,
+                    ("{\"tally\": \"" + tally + "\", \"add\": 1}").getBytes(StandardCharsets.UTF_8)));
+            await().atMost(Duration.ofSeconds(60)).until(() -> total(tally) == 1);
+            batchSizes.clear();
+
+            // A hundred records sent one after another, each acknowledged before the next: a consumer that hands
+            // records over as they arrive runs many small batches; this one waits for the broker to gather them.
+            @SuppressWarnings("unchecked")
+            ProducerRecord<String, byte[]>[] burst = java.util.stream.IntStream.range(0, 100)
+                    .mapToObj(i -> new ProducerRecord<>(GATHERED_TOPIC, tally,
+                            ("{\"tally\": \"" + tally + "\", \"add\": 1}").getBytes(StandardCharsets.UTF_8)))
+                    .toArray(ProducerRecord[]::new);
+            RealInfrastructure.produce(burst);
+            await().atMost(Duration.ofSeconds(60)).until(() -> total(tally) == 101);
+            assertThat(batchSizes).as("batches of the burst").hasSizeLessThanOrEqualTo(3);
+
+            // Far fewer bytes than the fetch waits for: the broker hands it over when the wait is up.
+            RealInfrastructure.produce(new ProducerRecord<>(GATHERED_TOPIC, tally,
+                    ("{\"tally\": \"" + tally + "\", \"add\": 1}").getBytes(StandardCharsets.UTF_8)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> total(tally) == 102);
+        } finally {
+            consumer.stop();
+        }
+    }
+
+    @Test
+    void a_subscription_refuses_a_negative_gathering_wait() {
+        assertThatThrownBy(() -> new Subscription("c", "t", "g", Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gather");
     }
 
     @Test
