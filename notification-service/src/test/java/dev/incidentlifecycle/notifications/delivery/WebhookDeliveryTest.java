@@ -135,8 +135,8 @@ class WebhookDeliveryTest {
             int attempts = receiver.received().size();
             assertThat(attempts).isGreaterThan(1);
 
-            Events.declared(service, "SEV2");
-            // The second event is not recorded for a disabled subscription; a marker subscription shows it was consumed.
+            // The second event is not recorded for a disabled subscription; a marker subscription, made before it is
+            // sent, shows it was consumed.
             try (Receiver marker = Receiver.start()) {
                 JsonPath markerSubscription = subscribe(marker.url("/marker"), "standard-webhooks", types("incident.declared"), Map.of("service", service));
                 Events.declared(service, "SEV2");
